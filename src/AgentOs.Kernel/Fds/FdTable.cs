@@ -1,0 +1,391 @@
+using AgentOs.Kernel.Limits;
+
+namespace AgentOs.Kernel.Fds;
+
+/// <summary>
+/// One process's descriptor table: small integers mapping to shared <see cref="FileDescription"/>s plus per-fd
+/// flags. New descriptors take the lowest free number. Each entry holds one unit of the VM-wide
+/// <c>vm_open_fds</c> gauge (full → ENFILE); the table itself holds at most <see cref="Capacity"/> entries
+/// (RLIMIT_NOFILE, full → EMFILE). Operations that add several entries succeed or fail as a whole.
+/// </summary>
+/// <remarks>Lock order: the table lock is a leaf; descriptions are released after it is dropped.</remarks>
+public sealed class FdTable
+{
+    private readonly Lock _lock = new();
+    private readonly LimitGauge _openFds;
+
+    // Guarded by _lock.
+    private Entry[] _entries;
+    private int _count;
+
+    /// <summary>Creates an empty table charging <paramref name="openFds"/> and capped at <paramref name="capacity"/> entries.</summary>
+    public FdTable(LimitGauge openFds, int capacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
+        _openFds = openFds;
+        Capacity = capacity;
+        _entries = new Entry[Math.Min(capacity, 16)];
+    }
+
+    /// <summary>RLIMIT_NOFILE: descriptor numbers are below this.</summary>
+    public int Capacity { get; }
+
+    /// <summary>Open descriptors in this table.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _count;
+            }
+        }
+    }
+
+    /// <summary>Installs <paramref name="description"/> at the lowest free fd ≥ <paramref name="minFd"/>.</summary>
+    public Errno Add(FileDescription description, FdFlags flags, out int fd, int minFd = 0)
+    {
+        fd = -1;
+        if (minFd < 0 || minFd >= Capacity)
+        {
+            return Errno.EINVAL;
+        }
+
+        lock (_lock)
+        {
+            var slot = FindFree(minFd);
+            if (slot < 0)
+            {
+                return Errno.EMFILE;
+            }
+
+            if (!_openFds.TryReserve())
+            {
+                return Errno.ENFILE;
+            }
+
+            Put(slot, description, flags);
+            fd = slot;
+            return Errno.Success;
+        }
+    }
+
+    /// <summary>Installs two descriptions at the two lowest free fds, or neither (pipe, socketpair).</summary>
+    public Errno AddPair(FileDescription first, FileDescription second, FdFlags flags, out int firstFd, out int secondFd)
+    {
+        firstFd = secondFd = -1;
+        lock (_lock)
+        {
+            var a = FindFree(0);
+            var b = a < 0 ? -1 : FindFree(a + 1);
+            if (a < 0 || b < 0)
+            {
+                return Errno.EMFILE;
+            }
+
+            if (!_openFds.TryReserve(2))
+            {
+                return Errno.ENFILE;
+            }
+
+            Put(a, first, flags);
+            Put(b, second, flags);
+            firstFd = a;
+            secondFd = b;
+            return Errno.Success;
+        }
+    }
+
+    /// <summary>Looks up the description behind <paramref name="fd"/> (EBADF if not open).</summary>
+    public Errno Get(int fd, out FileDescription description)
+    {
+        lock (_lock)
+        {
+            if ((uint)fd < (uint)_entries.Length && _entries[fd].Description is { } d)
+            {
+                description = d;
+                return Errno.Success;
+            }
+        }
+
+        description = null!;
+        return Errno.EBADF;
+    }
+
+    /// <summary>F_GETFD.</summary>
+    public Errno GetFlags(int fd, out FdFlags flags)
+    {
+        lock (_lock)
+        {
+            if ((uint)fd < (uint)_entries.Length && _entries[fd].Description is not null)
+            {
+                flags = _entries[fd].Flags;
+                return Errno.Success;
+            }
+        }
+
+        flags = FdFlags.None;
+        return Errno.EBADF;
+    }
+
+    /// <summary>F_SETFD.</summary>
+    public Errno SetFlags(int fd, FdFlags flags)
+    {
+        lock (_lock)
+        {
+            if ((uint)fd < (uint)_entries.Length && _entries[fd].Description is not null)
+            {
+                _entries[fd].Flags = flags & FdFlags.CloseOnExec;
+                return Errno.Success;
+            }
+        }
+
+        return Errno.EBADF;
+    }
+
+    /// <summary>close(2).</summary>
+    public Errno Close(int fd)
+    {
+        FileDescription? released;
+        lock (_lock)
+        {
+            released = Take(fd);
+        }
+
+        if (released is null)
+        {
+            return Errno.EBADF;
+        }
+
+        _openFds.Release();
+        released.Release();
+        return Errno.Success;
+    }
+
+    /// <summary>dup(2) / F_DUPFD / F_DUPFD_CLOEXEC: lowest free fd ≥ <paramref name="minFd"/>.</summary>
+    public Errno Dup(int fd, out int newFd, int minFd = 0, FdFlags flags = FdFlags.None)
+    {
+        newFd = -1;
+        if (minFd < 0 || minFd >= Capacity)
+        {
+            return Errno.EINVAL;
+        }
+
+        lock (_lock)
+        {
+            if ((uint)fd >= (uint)_entries.Length || _entries[fd].Description is not { } description)
+            {
+                return Errno.EBADF;
+            }
+
+            var slot = FindFree(minFd);
+            if (slot < 0)
+            {
+                return Errno.EMFILE;
+            }
+
+            if (!_openFds.TryReserve())
+            {
+                return Errno.ENFILE;
+            }
+
+            Put(slot, description, flags);
+            newFd = slot;
+            return Errno.Success;
+        }
+    }
+
+    /// <summary>dup2(2)/dup3(2): makes <paramref name="newFd"/> refer to <paramref name="oldFd"/>'s description,
+    /// closing what <paramref name="newFd"/> held. The new descriptor's FD_CLOEXEC is <paramref name="flags"/>.</summary>
+    public Errno Dup2(int oldFd, int newFd, FdFlags flags = FdFlags.None)
+    {
+        if (newFd < 0 || newFd >= Capacity)
+        {
+            return Errno.EBADF;
+        }
+
+        FileDescription? replaced;
+        lock (_lock)
+        {
+            if ((uint)oldFd >= (uint)_entries.Length || _entries[oldFd].Description is not { } description)
+            {
+                return Errno.EBADF;
+            }
+
+            if (oldFd == newFd)
+            {
+                return Errno.Success;
+            }
+
+            EnsureSlot(newFd);
+            replaced = _entries[newFd].Description;
+            if (replaced is null && !_openFds.TryReserve())
+            {
+                return Errno.ENFILE;
+            }
+
+            if (replaced is not null)
+            {
+                _count--;
+            }
+
+            Put(newFd, description, flags);
+        }
+
+        replaced?.Release();
+        return Errno.Success;
+    }
+
+    /// <summary>
+    /// The child's table for a spawn: every entry without FD_CLOEXEC, sharing descriptions. Fails with ENFILE,
+    /// creating nothing, when the VM has no room for the copies.
+    /// </summary>
+    public Errno CloneForSpawn(out FdTable child)
+    {
+        child = new FdTable(_openFds, Capacity);
+        lock (_lock)
+        {
+            var inherited = 0;
+            for (var fd = 0; fd < _entries.Length; fd++)
+            {
+                if (_entries[fd].Description is not null && (_entries[fd].Flags & FdFlags.CloseOnExec) == 0)
+                {
+                    inherited++;
+                }
+            }
+
+            if (!_openFds.TryReserve(inherited))
+            {
+                child = null!;
+                return Errno.ENFILE;
+            }
+
+            child._entries = new Entry[_entries.Length];
+            for (var fd = 0; fd < _entries.Length; fd++)
+            {
+                if (_entries[fd].Description is { } d && (_entries[fd].Flags & FdFlags.CloseOnExec) == 0)
+                {
+                    child.Put(fd, d, FdFlags.None);
+                }
+            }
+        }
+
+        return Errno.Success;
+    }
+
+    /// <summary>Closes every FD_CLOEXEC descriptor (exec commit).</summary>
+    public void CloseOnExec() => CloseWhere(static e => (e.Flags & FdFlags.CloseOnExec) != 0, 0);
+
+    /// <summary>Closes every descriptor ≥ <paramref name="minFd"/> (closefrom).</summary>
+    public void CloseFrom(int minFd) => CloseWhere(static _ => true, Math.Max(0, minFd));
+
+    /// <summary>Closes every descriptor (process exit).</summary>
+    public void CloseAll() => CloseWhere(static _ => true, 0);
+
+    /// <summary>The open descriptor numbers, ascending.</summary>
+    public IReadOnlyList<int> OpenDescriptors()
+    {
+        var list = new List<int>();
+        lock (_lock)
+        {
+            for (var fd = 0; fd < _entries.Length; fd++)
+            {
+                if (_entries[fd].Description is not null)
+                {
+                    list.Add(fd);
+                }
+            }
+        }
+
+        return list;
+    }
+
+    private void CloseWhere(Func<Entry, bool> predicate, int minFd)
+    {
+        List<FileDescription>? released = null;
+        lock (_lock)
+        {
+            for (var fd = minFd; fd < _entries.Length; fd++)
+            {
+                if (_entries[fd].Description is not null && predicate(_entries[fd]))
+                {
+                    (released ??= []).Add(Take(fd)!);
+                }
+            }
+        }
+
+        if (released is null)
+        {
+            return;
+        }
+
+        _openFds.Release(released.Count);
+        foreach (var description in released)
+        {
+            description.Release();
+        }
+    }
+
+    // Caller holds _lock. Returns the lowest free slot ≥ minFd below Capacity, or -1.
+    private int FindFree(int minFd)
+    {
+        if (_count >= Capacity)
+        {
+            return -1;
+        }
+
+        for (var fd = minFd; fd < Capacity; fd++)
+        {
+            if (fd >= _entries.Length || _entries[fd].Description is null)
+            {
+                return fd;
+            }
+        }
+
+        return -1;
+    }
+
+    // Caller holds _lock and has reserved the gauge unit.
+    private void Put(int fd, FileDescription description, FdFlags flags)
+    {
+        EnsureSlot(fd);
+        description.Retain();
+        _entries[fd] = new Entry(description, flags & FdFlags.CloseOnExec);
+        _count++;
+    }
+
+    // Caller holds _lock; the caller releases the gauge unit and the description after unlocking.
+    private FileDescription? Take(int fd)
+    {
+        if ((uint)fd >= (uint)_entries.Length || _entries[fd].Description is not { } d)
+        {
+            return null;
+        }
+
+        _entries[fd] = default;
+        _count--;
+        return d;
+    }
+
+    private void EnsureSlot(int fd)
+    {
+        if (fd < _entries.Length)
+        {
+            return;
+        }
+
+        var size = _entries.Length;
+        while (size <= fd)
+        {
+            size *= 2;
+        }
+
+        Array.Resize(ref _entries, Math.Min(Math.Max(size, fd + 1), Capacity));
+    }
+
+    private struct Entry(FileDescription? description, FdFlags flags)
+    {
+        public FileDescription? Description = description;
+        public FdFlags Flags = flags;
+    }
+}

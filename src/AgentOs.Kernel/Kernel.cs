@@ -1,0 +1,70 @@
+using AgentOs.Kernel.Limits;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AgentOs.Kernel;
+
+/// <summary>
+/// One VM's virtual POSIX kernel: the limit registry, the filesystem, the process table and the IPC objects.
+/// Every guest import maps to one kernel operation; failures the guest caused come back as <see cref="Errno"/>.
+/// Two kernels share nothing.
+/// </summary>
+public sealed partial class Kernel
+{
+    /// <summary>Creates a kernel with its gauges registered and its base filesystem built.</summary>
+    public Kernel(KernelOptions options)
+    {
+        Options = options;
+        var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
+        Logger = loggerFactory.CreateLogger("AgentOs.Kernel");
+        Limits = options.Limits;
+        Registry = new LimitRegistry(options.VmId, loggerFactory.CreateLogger("AgentOs.Limits"));
+        ProcessesGauge = Register(LimitNames.Processes, Limits.MaxProcesses, nameof(ResourceLimits.MaxProcesses));
+        OpenFdsGauge = Register(LimitNames.OpenFds, Limits.MaxOpenFds, nameof(ResourceLimits.MaxOpenFds));
+        PipesGauge = Register(LimitNames.Pipes, Limits.MaxPipes, nameof(ResourceLimits.MaxPipes));
+        PtysGauge = Register(LimitNames.Ptys, Limits.MaxPtys, nameof(ResourceLimits.MaxPtys));
+        SocketsGauge = Register(LimitNames.Sockets, Limits.MaxSockets, nameof(ResourceLimits.MaxSockets));
+        ConnectionsGauge = Register(LimitNames.Connections, Limits.MaxConnections, nameof(ResourceLimits.MaxConnections));
+        SocketBufferedBytesGauge = Register(LimitNames.SocketBufferedBytes, Limits.MaxSocketBufferedBytes, nameof(ResourceLimits.MaxSocketBufferedBytes));
+        SocketDatagramQueueGauge = Register(LimitNames.SocketDatagramQueueLen, Limits.MaxSocketDatagramQueueLen, nameof(ResourceLimits.MaxSocketDatagramQueueLen));
+        FilesystemBytesGauge = Register(LimitNames.FilesystemBytes, Limits.MaxFilesystemBytes, nameof(ResourceLimits.MaxFilesystemBytes));
+        InodesGauge = Register(LimitNames.Inodes, Limits.MaxInodeCount, nameof(ResourceLimits.MaxInodeCount));
+    }
+
+    /// <summary>The options the kernel was created with.</summary>
+    public KernelOptions Options { get; }
+
+    /// <summary>The VM identifier.</summary>
+    public string VmId => Options.VmId;
+
+    /// <summary>The effective caps.</summary>
+    public EffectiveLimits Limits { get; }
+
+    /// <summary>This VM's gauges.</summary>
+    public LimitRegistry Registry { get; }
+
+    internal ILogger Logger { get; }
+
+    internal LimitGauge ProcessesGauge { get; }
+
+    internal LimitGauge OpenFdsGauge { get; }
+
+    internal LimitGauge PipesGauge { get; }
+
+    internal LimitGauge PtysGauge { get; }
+
+    internal LimitGauge SocketsGauge { get; }
+
+    internal LimitGauge ConnectionsGauge { get; }
+
+    internal LimitGauge SocketBufferedBytesGauge { get; }
+
+    internal LimitGauge SocketDatagramQueueGauge { get; }
+
+    internal LimitGauge FilesystemBytesGauge { get; }
+
+    internal LimitGauge InodesGauge { get; }
+
+    private LimitGauge Register(string name, long capacity, string property) =>
+        Registry.Register(name, LimitCategory.Resource, capacity, EffectiveLimits.ConfigPath(property));
+}

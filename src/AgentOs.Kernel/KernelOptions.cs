@@ -1,0 +1,20 @@
+using AgentOs.Kernel.Limits;
+using Microsoft.Extensions.Logging;
+
+namespace AgentOs.Kernel;
+
+/// <summary>What the operator fixes when a VM's kernel is created.</summary>
+public sealed class KernelOptions
+{
+    /// <summary>The VM identifier used in logs, metrics and warnings.</summary>
+    public string VmId { get; init; } = Guid.NewGuid().ToString("n")[..12];
+
+    /// <summary>The validated caps.</summary>
+    public EffectiveLimits Limits { get; init; } = EffectiveLimits.Default;
+
+    /// <summary>Where the kernel and its limit registry log; null for no logging.</summary>
+    public ILoggerFactory? LoggerFactory { get; init; }
+
+    /// <summary>The wall clock for file times; tests pass a fake.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+}
