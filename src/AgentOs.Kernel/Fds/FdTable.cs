@@ -70,6 +70,72 @@ public sealed class FdTable
         }
     }
 
+    /// <summary>
+    /// Claims the lowest free fd ≥ <paramref name="minFd"/> and its VM-wide unit before the object it will hold
+    /// exists, so an operation with side effects (open with O_CREAT, accept) fails with EMFILE/ENFILE before it
+    /// changes anything. Finish with <see cref="Commit"/> or <see cref="Abort"/>.
+    /// </summary>
+    public Errno Reserve(out int fd, int minFd = 0)
+    {
+        fd = -1;
+        if (minFd < 0 || minFd >= Capacity)
+        {
+            return Errno.EINVAL;
+        }
+
+        lock (_lock)
+        {
+            var slot = FindFree(minFd);
+            if (slot < 0)
+            {
+                return Errno.EMFILE;
+            }
+
+            if (!_openFds.TryReserve())
+            {
+                return Errno.ENFILE;
+            }
+
+            EnsureSlot(slot);
+            _entries[slot] = new Entry(null, FdFlags.None) { Reserved = true };
+            _count++;
+            fd = slot;
+            return Errno.Success;
+        }
+    }
+
+    /// <summary>Installs <paramref name="description"/> in a slot taken by <see cref="Reserve"/>.</summary>
+    public void Commit(int fd, FileDescription description, FdFlags flags)
+    {
+        lock (_lock)
+        {
+            if ((uint)fd >= (uint)_entries.Length || !_entries[fd].Reserved)
+            {
+                throw new InvalidOperationException($"fd {fd} was not reserved.");
+            }
+
+            description.Retain();
+            _entries[fd] = new Entry(description, flags & FdFlags.CloseOnExec);
+        }
+    }
+
+    /// <summary>Gives back a slot taken by <see cref="Reserve"/> that will not be used.</summary>
+    public void Abort(int fd)
+    {
+        lock (_lock)
+        {
+            if ((uint)fd >= (uint)_entries.Length || !_entries[fd].Reserved)
+            {
+                throw new InvalidOperationException($"fd {fd} was not reserved.");
+            }
+
+            _entries[fd] = default;
+            _count--;
+        }
+
+        _openFds.Release();
+    }
+
     /// <summary>Installs two descriptions at the two lowest free fds, or neither (pipe, socketpair).</summary>
     public Errno AddPair(FileDescription first, FileDescription second, FdFlags flags, out int firstFd, out int secondFd)
     {
@@ -218,6 +284,12 @@ public sealed class FdTable
             }
 
             EnsureSlot(newFd);
+            if (_entries[newFd].Reserved)
+            {
+                // Linux answers EBUSY when dup2 races an open that has claimed the target number.
+                return Errno.EBUSY;
+            }
+
             replaced = _entries[newFd].Description;
             if (replaced is null && !_openFds.TryReserve())
             {
@@ -336,7 +408,7 @@ public sealed class FdTable
 
         for (var fd = minFd; fd < Capacity; fd++)
         {
-            if (fd >= _entries.Length || _entries[fd].Description is null)
+            if (fd >= _entries.Length || (_entries[fd].Description is null && !_entries[fd].Reserved))
             {
                 return fd;
             }
@@ -387,5 +459,8 @@ public sealed class FdTable
     {
         public FileDescription? Description = description;
         public FdFlags Flags = flags;
+
+        // A slot claimed by Reserve whose description does not exist yet: not open, not free.
+        public bool Reserved;
     }
 }

@@ -206,4 +206,38 @@ public sealed class FdTableTests
         Assert.Equal(Errno.EBADF, writeOnly.Read(new byte[1], default, out _));
         Assert.Equal(Errno.EBADF, writeOnly.PRead(new byte[1], 0, out _));
     }
+
+    [Fact]
+    public void ReservationHoldsTheNumberAndTheUnitUntilCommitOrAbort()
+    {
+        var table = new FdTable(_openFds, 8);
+        Assert.Equal(Errno.Success, table.Reserve(out var fd));
+        Assert.Equal(0, fd);
+        Assert.Equal(1, _openFds.Current);
+        Assert.Equal(Errno.EBADF, table.Get(fd, out _));
+        Assert.Equal(Errno.EBADF, table.Dup2(fd, fd));
+
+        var d = new CountingDescription();
+        Assert.Equal(Errno.Success, table.Add(d, FdFlags.None, out var next));
+        Assert.Equal(1, next);
+        Assert.Equal(Errno.EBUSY, table.Dup2(next, fd));
+
+        table.Abort(fd);
+        Assert.Equal(1, _openFds.Current);
+        Assert.Equal(Errno.Success, table.Reserve(out var again));
+        Assert.Equal(0, again);
+        table.Commit(again, d, FdFlags.CloseOnExec);
+        Assert.Equal(Errno.Success, table.Get(again, out var got));
+        Assert.Same(d, got);
+        Assert.Equal(2, d.References);
+    }
+
+    [Fact]
+    public void ReservationFailsWithEmfileBeforeAnythingIsCreated()
+    {
+        var table = new FdTable(_openFds, 1);
+        Assert.Equal(Errno.Success, table.Reserve(out _));
+        Assert.Equal(Errno.EMFILE, table.Reserve(out _));
+        Assert.Equal(1, _openFds.Current);
+    }
 }
