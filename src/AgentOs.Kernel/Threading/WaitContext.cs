@@ -6,13 +6,16 @@ namespace AgentOs.Kernel.Threading;
 /// </summary>
 public readonly struct WaitContext
 {
+    // Stored as timeout + 1 so that default(WaitContext) means "no deadline", not "already expired".
+    private readonly int _timeoutMsPlusOne;
+
     /// <summary>Creates a context that ends on <paramref name="cancellation"/> or after <paramref name="timeoutMs"/>
     /// (<see cref="Timeout.Infinite"/> for no deadline).</summary>
     public WaitContext(CancellationToken cancellation, int timeoutMs = Timeout.Infinite)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(timeoutMs, Timeout.Infinite);
         Cancellation = cancellation;
-        TimeoutMs = timeoutMs;
+        _timeoutMsPlusOne = timeoutMs + 1;
     }
 
     /// <summary>Waits without deadline or cancellation (host code that owns both ends).</summary>
@@ -22,7 +25,7 @@ public readonly struct WaitContext
     public CancellationToken Cancellation { get; }
 
     /// <summary>Deadline in ms after which the wait ends with ETIMEDOUT; <see cref="Timeout.Infinite"/> for none.</summary>
-    public int TimeoutMs { get; }
+    public int TimeoutMs => _timeoutMsPlusOne - 1;
 
     /// <summary>The absolute <see cref="Environment.TickCount64"/> deadline for a wait starting now.</summary>
     public long DeadlineFromNow() =>

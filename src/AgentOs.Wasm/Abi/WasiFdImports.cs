@@ -1,0 +1,415 @@
+using System.Buffers;
+using AgentOs.Kernel;
+using AgentOs.Kernel.Fds;
+using AgentOs.Kernel.Vfs;
+using Wasmtime;
+using static AgentOs.Wasm.Abi.WasiTypes;
+
+namespace AgentOs.Wasm.Abi;
+
+/// <summary>wasi_snapshot_preview1 descriptor calls: each decodes guest memory and makes one kernel call.</summary>
+internal static class WasiFdImports
+{
+    /// <summary>Preview1 caps iovec arrays (spec §2.2.6).</summary>
+    private const int MaxIovecs = 1024;
+
+    public static void Define(Linker linker, string module)
+    {
+        linker.DefineFunction(module, "fd_read", (Caller c, int fd, int iovs, int count, int nreadOut) => FdRead(c, fd, iovs, count, nreadOut));
+        linker.DefineFunction(module, "fd_write", (Caller c, int fd, int iovs, int count, int nwrittenOut) => FdWrite(c, fd, iovs, count, nwrittenOut));
+        linker.DefineFunction(module, "fd_pread", (Caller c, int fd, int iovs, int count, long offset, int nreadOut) => FdPRead(c, fd, iovs, count, offset, nreadOut));
+        linker.DefineFunction(module, "fd_pwrite", (Caller c, int fd, int iovs, int count, long offset, int nwrittenOut) => FdPWrite(c, fd, iovs, count, offset, nwrittenOut));
+        linker.DefineFunction(module, "fd_close", (Caller c, int fd) => E(Context(c).Kernel.Close(Context(c).Process, fd)));
+        linker.DefineFunction(module, "fd_seek", (Caller c, int fd, long offset, int whence, int newOffsetOut) => FdSeek(c, fd, offset, whence, newOffsetOut));
+        linker.DefineFunction(module, "fd_tell", (Caller c, int fd, int offsetOut) => FdSeek(c, fd, 0, (int)SeekWhence.Current, offsetOut));
+        linker.DefineFunction(module, "fd_fdstat_get", (Caller c, int fd, int statOut) => FdStatGet(c, fd, statOut));
+        linker.DefineFunction(module, "fd_fdstat_set_flags", (Caller c, int fd, int flags) => FdStatSetFlags(c, fd, flags));
+        linker.DefineFunction(module, "fd_filestat_get", (Caller c, int fd, int statOut) => FdFileStatGet(c, fd, statOut));
+        linker.DefineFunction(module, "fd_filestat_set_size", (Caller c, int fd, long size) => E(Context(c).Kernel.Ftruncate(Context(c).Process, fd, size)));
+        linker.DefineFunction(module, "fd_filestat_set_times", (Caller c, int fd, long atim, long mtim, int flags) => FdSetTimes(c, fd, atim, mtim, flags));
+        linker.DefineFunction(module, "fd_allocate", (Caller c, int fd, long offset, long length) => E(Context(c).Kernel.Fallocate(Context(c).Process, fd, offset, length)));
+        linker.DefineFunction(module, "fd_sync", (Caller c, int fd) => E(Context(c).Kernel.Fsync(Context(c).Process, fd)));
+        linker.DefineFunction(module, "fd_datasync", (Caller c, int fd) => E(Context(c).Kernel.Fsync(Context(c).Process, fd)));
+        linker.DefineFunction(module, "fd_renumber", (Caller c, int from, int to) => E(Context(c).Kernel.Renumber(Context(c).Process, from, to)));
+        linker.DefineFunction(module, "fd_prestat_get", (Caller c, int fd, int prestatOut) => PrestatGet(c, fd, prestatOut));
+        linker.DefineFunction(module, "fd_prestat_dir_name", (Caller c, int fd, int buf, int len) => PrestatDirName(c, fd, buf, len));
+        linker.DefineFunction(module, "fd_readdir", (Caller c, int fd, int buf, int len, long cookie, int usedOut) => FdReadDir(c, fd, buf, len, cookie, usedOut));
+        linker.DefineFunction(module, "sock_shutdown", (Caller c, int fd, int how) => E(Context(c).Kernel.Shutdown(Context(c).Process, fd, how)));
+    }
+
+    internal static GuestContext Context(Caller caller) => (GuestContext)caller.GetData()!;
+
+    private static int FdRead(Caller caller, int fd, int iovs, int count, int nreadOut)
+    {
+        var ctx = Context(caller);
+        if (count > MaxIovecs)
+        {
+            return Inval;
+        }
+
+        var memory = ctx.GetMemory();
+        Span<Iovec> vectors = stackalloc Iovec[Math.Max(count, 0)];
+        if (!memory.TryReadIovecs(iovs, count, vectors, out var total) || !memory.IsValid(nreadOut, 4))
+        {
+            return Fault;
+        }
+
+        int read;
+        Errno errno;
+        if (count == 1 || total == 0)
+        {
+            errno = ctx.Kernel.Read(ctx.Process, fd, count == 0 ? [] : memory.Buffer(vectors[0]), out read);
+        }
+        else
+        {
+            // One kernel read for the whole request: reading vector by vector could block on a pipe after the
+            // first vector was filled, where read(2) returns what is available.
+            var size = (int)Math.Min(total, ctx.Kernel.Limits.MaxPreadBytes);
+            var rented = ArrayPool<byte>.Shared.Rent(size);
+            try
+            {
+                errno = ctx.Kernel.Read(ctx.Process, fd, rented.AsSpan(0, size), out read);
+                Scatter(memory, vectors, rented.AsSpan(0, read));
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+
+        ctx.ThrowIfTerminated();
+        if (errno != Errno.Success)
+        {
+            return E(errno);
+        }
+
+        memory.TryWriteU32(nreadOut, (uint)read);
+        return 0;
+    }
+
+    private static int FdWrite(Caller caller, int fd, int iovs, int count, int nwrittenOut)
+    {
+        var ctx = Context(caller);
+        if (count > MaxIovecs)
+        {
+            return Inval;
+        }
+
+        var memory = ctx.GetMemory();
+        Span<Iovec> vectors = stackalloc Iovec[Math.Max(count, 0)];
+        if (!memory.TryReadIovecs(iovs, count, vectors, out _) || !memory.IsValid(nwrittenOut, 4))
+        {
+            return Fault;
+        }
+
+        long written = 0;
+        var errno = Errno.Success;
+        foreach (var vector in vectors)
+        {
+            if (vector.Length == 0)
+            {
+                continue;
+            }
+
+            errno = ctx.Kernel.Write(ctx.Process, fd, memory.Buffer(vector), out var n);
+            written += n;
+            if (errno != Errno.Success || n < vector.Length)
+            {
+                break;
+            }
+        }
+
+        ctx.ThrowIfTerminated();
+        if (errno != Errno.Success && written == 0)
+        {
+            return E(errno);
+        }
+
+        memory.TryWriteU32(nwrittenOut, (uint)written);
+        return 0;
+    }
+
+    private static int FdPRead(Caller caller, int fd, int iovs, int count, long offset, int nreadOut)
+    {
+        var ctx = Context(caller);
+        if (count > MaxIovecs)
+        {
+            return Inval;
+        }
+
+        var memory = ctx.GetMemory();
+        Span<Iovec> vectors = stackalloc Iovec[Math.Max(count, 0)];
+        if (!memory.TryReadIovecs(iovs, count, vectors, out _) || !memory.IsValid(nreadOut, 4))
+        {
+            return Fault;
+        }
+
+        long read = 0;
+        foreach (var vector in vectors)
+        {
+            var errno = ctx.Kernel.PRead(ctx.Process, fd, memory.Buffer(vector), offset + read, out var n);
+            if (errno != Errno.Success)
+            {
+                if (read == 0)
+                {
+                    return E(errno);
+                }
+
+                break;
+            }
+
+            read += n;
+            if (n < vector.Length)
+            {
+                break;
+            }
+        }
+
+        memory.TryWriteU32(nreadOut, (uint)read);
+        return 0;
+    }
+
+    private static int FdPWrite(Caller caller, int fd, int iovs, int count, long offset, int nwrittenOut)
+    {
+        var ctx = Context(caller);
+        if (count > MaxIovecs)
+        {
+            return Inval;
+        }
+
+        var memory = ctx.GetMemory();
+        Span<Iovec> vectors = stackalloc Iovec[Math.Max(count, 0)];
+        if (!memory.TryReadIovecs(iovs, count, vectors, out _) || !memory.IsValid(nwrittenOut, 4))
+        {
+            return Fault;
+        }
+
+        long written = 0;
+        foreach (var vector in vectors)
+        {
+            var errno = ctx.Kernel.PWrite(ctx.Process, fd, memory.Buffer(vector), offset + written, out var n);
+            if (errno != Errno.Success)
+            {
+                if (written == 0)
+                {
+                    return E(errno);
+                }
+
+                break;
+            }
+
+            written += n;
+            if (n < vector.Length)
+            {
+                break;
+            }
+        }
+
+        memory.TryWriteU32(nwrittenOut, (uint)written);
+        return 0;
+    }
+
+    private static void Scatter(GuestMemory memory, ReadOnlySpan<Iovec> vectors, ReadOnlySpan<byte> data)
+    {
+        foreach (var vector in vectors)
+        {
+            if (data.IsEmpty)
+            {
+                break;
+            }
+
+            var n = Math.Min(vector.Length, data.Length);
+            data[..n].CopyTo(memory.Buffer(vector));
+            data = data[n..];
+        }
+    }
+
+    private static int FdSeek(Caller caller, int fd, long offset, int whence, int newOffsetOut)
+    {
+        var ctx = Context(caller);
+        if (whence is < 0 or > 2)
+        {
+            return Inval;
+        }
+
+        var memory = ctx.GetMemory();
+        if (!memory.IsValid(newOffsetOut, 8))
+        {
+            return Fault;
+        }
+
+        var errno = ctx.Kernel.Seek(ctx.Process, fd, offset, (SeekWhence)whence, out var position);
+        if (errno != Errno.Success)
+        {
+            return E(errno);
+        }
+
+        memory.TryWriteU64(newOffsetOut, (ulong)position);
+        return 0;
+    }
+
+    private static int FdStatGet(Caller caller, int fd, int statOut)
+    {
+        var ctx = Context(caller);
+        var memory = ctx.GetMemory();
+        if (!memory.TrySlice(statOut, FdStatSize, out var target))
+        {
+            return Fault;
+        }
+
+        byte type;
+        ushort flags;
+        if (fd == PreopenRootFd)
+        {
+            type = ToWasiFileType(FileType.Directory);
+            flags = 0;
+        }
+        else if (IsTagged(fd))
+        {
+            return BadF;
+        }
+        else
+        {
+            var errno = ctx.Kernel.GetFile(ctx.Process, fd, out var file);
+            if (errno != Errno.Success)
+            {
+                return E(errno);
+            }
+
+            type = ToWasiFileType(file.FileType);
+            flags = ToWasiFdFlags(file.StatusFlags);
+        }
+
+        target.Clear();
+        target[0] = type;
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt16LittleEndian(target[2..], flags);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(target[8..], AllRights);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(target[16..], AllRights);
+        return 0;
+    }
+
+    private static int FdStatSetFlags(Caller caller, int fd, int flags)
+    {
+        var ctx = Context(caller);
+        return E(ctx.Kernel.SetStatusFlags(ctx.Process, fd, ToStatusFlags(flags)));
+    }
+
+    private static int FdFileStatGet(Caller caller, int fd, int statOut)
+    {
+        var ctx = Context(caller);
+        var memory = ctx.GetMemory();
+        if (!memory.TrySlice(statOut, FileStatSize, out var target))
+        {
+            return Fault;
+        }
+
+        StatInfo stat;
+        var errno = fd == PreopenRootFd
+            ? ctx.Kernel.StatAt(ctx.Process, Kernel.Kernel.AtRoot, "/", follow: true, out stat)
+            : IsTagged(fd) ? Errno.EBADF : ctx.Kernel.Fstat(ctx.Process, fd, out stat);
+        if (errno != Errno.Success)
+        {
+            return E(errno);
+        }
+
+        WriteFileStat(target, stat);
+        return 0;
+    }
+
+    private static int FdSetTimes(Caller caller, int fd, long atim, long mtim, int flags)
+    {
+        var ctx = Context(caller);
+        if (!TryTimes(ctx, atim, mtim, flags, out var atime, out var mtime))
+        {
+            return Inval;
+        }
+
+        return E(ctx.Kernel.Futimens(ctx.Process, fd, atime, mtime));
+    }
+
+    /// <summary>Decodes preview1 fstflags (ATIM 1, ATIM_NOW 2, MTIM 4, MTIM_NOW 8) into optional times.</summary>
+    internal static bool TryTimes(GuestContext ctx, long atim, long mtim, int flags, out long? atime, out long? mtime)
+    {
+        atime = mtime = null;
+        if ((flags & ~0xF) != 0 || (flags & 3) == 3 || (flags & 12) == 12)
+        {
+            return false;
+        }
+
+        var now = ctx.Kernel.Options.Time.GetUtcNow().ToUnixTimeMilliseconds() * 1_000_000;
+        if ((flags & 1) != 0)
+        {
+            atime = atim;
+        }
+        else if ((flags & 2) != 0)
+        {
+            atime = now;
+        }
+
+        if ((flags & 4) != 0)
+        {
+            mtime = mtim;
+        }
+        else if ((flags & 8) != 0)
+        {
+            mtime = now;
+        }
+
+        return true;
+    }
+
+    private static int PrestatGet(Caller caller, int fd, int prestatOut)
+    {
+        var memory = Context(caller).GetMemory();
+        if (fd != PreopenRootFd)
+        {
+            return BadF;
+        }
+
+        if (!memory.TrySlice(prestatOut, 8, out var target))
+        {
+            return Fault;
+        }
+
+        target.Clear();
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(target[4..], 1);
+        return 0;
+    }
+
+    private static int PrestatDirName(Caller caller, int fd, int buf, int len)
+    {
+        var memory = Context(caller).GetMemory();
+        if (fd != PreopenRootFd)
+        {
+            return BadF;
+        }
+
+        if (len < 1)
+        {
+            return E(Errno.ENAMETOOLONG);
+        }
+
+        return memory.TryWriteU8(buf, (byte)'/') ? 0 : Fault;
+    }
+
+    private static int FdReadDir(Caller caller, int fd, int buf, int len, long cookie, int usedOut)
+    {
+        var ctx = Context(caller);
+        var memory = ctx.GetMemory();
+        if (len < 0 || !memory.TrySlice(buf, len, out var target) || !memory.IsValid(usedOut, 4))
+        {
+            return Fault;
+        }
+
+        var errno = fd == PreopenRootFd
+            ? ctx.Kernel.ReadDirAt(ctx.Process, Kernel.Kernel.AtRoot, "/", cookie, target, out var used)
+            : IsTagged(fd) ? Errno.EBADF : ctx.Kernel.ReadDir(ctx.Process, fd, cookie, target, out used);
+        if (errno != Errno.Success)
+        {
+            return E(errno);
+        }
+
+        memory.TryWriteU32(usedOut, (uint)used);
+        return 0;
+    }
+}
