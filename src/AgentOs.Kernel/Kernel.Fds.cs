@@ -1,5 +1,4 @@
 using AgentOs.Kernel.Fds;
-using AgentOs.Kernel.Ipc;
 using AgentOs.Kernel.Processes;
 using AgentOs.Kernel.Vfs;
 

@@ -1,4 +1,5 @@
 using AgentOs.Kernel.Limits;
+using AgentOs.Kernel.Processes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -29,6 +30,7 @@ public sealed partial class Kernel
         SocketDatagramQueueGauge = Register(LimitNames.SocketDatagramQueueLen, Limits.MaxSocketDatagramQueueLen, nameof(ResourceLimits.MaxSocketDatagramQueueLen));
         FilesystemBytesGauge = Register(LimitNames.FilesystemBytes, Limits.MaxFilesystemBytes, nameof(ResourceLimits.MaxFilesystemBytes));
         InodesGauge = Register(LimitNames.Inodes, Limits.MaxInodeCount, nameof(ResourceLimits.MaxInodeCount));
+        Processes = new ProcessTable(ProcessesGauge, options.Time);
     }
 
     /// <summary>The options the kernel was created with.</summary>
