@@ -1,0 +1,110 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using Wasmtime;
+
+namespace AgentOs.Wasm.Engines;
+
+/// <summary>
+/// The host process's Wasmtime engines: one per stack-size class, created on first use, shared by every VM.
+/// All engines share the flags that affect compiled code (<see cref="CompilationProfile"/>), so one serialized
+/// module loads into any of them. A timer advances every engine's epoch so stores can be interrupted.
+/// </summary>
+internal sealed class EngineProvider : IDisposable
+{
+    private const long MaxMemoryBytes = 4L << 30;
+
+    private readonly ConcurrentDictionary<long, Lazy<StackClassEngine>> _engines = new();
+    private readonly Timer _epochTimer;
+    private int _disposed;
+
+    public EngineProvider(EngineOptions? options = null)
+    {
+        Options = options ?? new EngineOptions();
+        ArgumentOutOfRangeException.ThrowIfNegative(Options.PoolSlots);
+        _epochTimer = new Timer(static state => ((EngineProvider)state!).Tick(), this, Options.EpochTick, Options.EpochTick);
+    }
+
+    /// <summary>
+    /// The engine settings that change compiled code. Stack size is absent on purpose: Wasmtime loads a module
+    /// serialized by an engine that differs only in max stack size (verified with 50.0.1).
+    /// </summary>
+    public static string CompilationProfile => "epoch=1;fuel=0;opt=speed;signals=1";
+
+    /// <summary>The Wasmtime package version, part of every compiled-module cache key.</summary>
+    public static string WasmtimeVersion { get; } =
+        typeof(Engine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+        ?? typeof(Engine).Assembly.GetName().Version?.ToString()
+        ?? "unknown";
+
+    public EngineOptions Options { get; }
+
+    /// <summary>The engine for a guest whose stack budget is <paramref name="maxWasmStackBytes"/>.</summary>
+    public StackClassEngine Get(long maxWasmStackBytes)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        var stackClass = StackClass.RoundUp(maxWasmStackBytes);
+        return _engines.GetOrAdd(stackClass, static (size, self) => new Lazy<StackClassEngine>(() => self.Create(size)), this).Value;
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        using (var stopped = new ManualResetEvent(false))
+        {
+            // Wait for an in-flight tick so it never touches a disposed engine.
+            if (_epochTimer.Dispose(stopped))
+            {
+                stopped.WaitOne();
+            }
+        }
+
+        foreach (var lazy in _engines.Values)
+        {
+            if (lazy.IsValueCreated)
+            {
+                lazy.Value.Dispose();
+            }
+        }
+    }
+
+    private StackClassEngine Create(long stackBytes)
+    {
+        // new Engine(config) disposes the config, so each engine builds its own.
+        var config = new Config().WithEpochInterruption(true);
+        if (stackBytes > NativeConfig.DefaultAsyncStackBytes)
+        {
+            NativeConfig.SetAsyncStackSize(config, stackBytes + (1L << 20));
+        }
+
+        config.WithMaximumStackSize(checked((int)stackBytes));
+        if (Options.PoolSlots > 0)
+        {
+            // Pool memories may grow to the wasm32 maximum; each Store's SetLimits applies the VM's real cap.
+            using var pool = new PoolingAllocationConfig()
+                .WithMaxCoreInstances((uint)Options.PoolSlots)
+                .WithMaxMemories((uint)Options.PoolSlots)
+                .WithMaxTables((uint)Options.PoolSlots)
+                .WithMaxMemorySize(unchecked((nuint)MaxMemoryBytes)) // 64-bit hosts only, as Wasmtime's pool
+                .WithLinearMemoryKeepResidentBytes((nuint)Options.KeepResidentBytes);
+            config.WithPoolingAllocationStrategy(pool);
+        }
+
+        return new StackClassEngine(new Engine(config), stackBytes, Options.PoolSlots);
+    }
+
+    private void Tick()
+    {
+        foreach (var lazy in _engines.Values)
+        {
+            if (lazy.IsValueCreated)
+            {
+                lazy.Value.Engine.IncrementEpoch();
+            }
+        }
+    }
+}

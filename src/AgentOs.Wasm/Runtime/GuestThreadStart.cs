@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Logging;
+
+namespace AgentOs.Wasm.Runtime;
+
+/// <summary>What a guest process's thread runs and under which budgets.</summary>
+internal sealed record GuestThreadStart
+{
+    /// <summary>Thread name, for debuggers and logs (e.g. <c>vm1:pid7:sh</c>).</summary>
+    public required string Name { get; init; }
+
+    /// <summary>
+    /// Runs the guest on its own thread: create Stores through <see cref="GuestThread.CreateStore"/>, instantiate,
+    /// call the entry. Whatever it throws becomes the <see cref="GuestOutcome"/>.
+    /// </summary>
+    public required Action<GuestThread> Body { get; init; }
+
+    /// <summary>The VM's <c>maxWasmStackBytes</c>; the engine class is this rounded up to a power of two.</summary>
+    public long MaxWasmStackBytes { get; init; } = 1L << 20;
+
+    /// <summary>The VM's <c>maxWasmMemoryBytes</c>, applied to every Store of the guest.</summary>
+    public long MaxWasmMemoryBytes { get; init; } = 128L << 20;
+
+    /// <summary>The process's kill token: once cancelled, running wasm stops at the next epoch tick.</summary>
+    public CancellationToken Kill { get; init; }
+
+    /// <summary>Called on the guest thread once the run has ended and its Stores are disposed.</summary>
+    public Action<GuestOutcome>? OnExit { get; init; }
+
+    /// <summary>Receives host failures (an unexpected exception in host code) as errors.</summary>
+    public ILogger? Logger { get; init; }
+}

@@ -1,0 +1,219 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using AgentOs.Wasm.Engines;
+using Microsoft.Extensions.Logging;
+using Wasmtime;
+
+namespace AgentOs.Wasm.Runtime;
+
+/// <summary>
+/// Compiled modules, kept on disk as Wasmtime serialized artifacts and in memory per engine, so a warm run never
+/// compiles: a disk hit is an mmap (<see cref="Module.DeserializeFile"/>, ~1 ms for a 3 MB guest) against seconds of
+/// Cranelift. The file key is the SHA-256 of the module bytes plus the engines' compilation profile and the Wasmtime
+/// version; Wasmtime also refuses artifacts from another version or profile, and such a file is treated as corrupt.
+/// Concurrent first loads of one module compile it once (a per-key <see cref="Lazy{T}"/>), whichever engine asks.
+/// Thread-safe.
+/// </summary>
+internal sealed class ModuleCache
+{
+    private readonly string _directory;
+    private readonly string _profileTag;
+    private readonly int _capacity;
+    private readonly ILogger? _logger;
+    private readonly ConcurrentDictionary<(StackClassEngine Engine, string Key), Lazy<Module>> _modules = new();
+    private readonly ConcurrentQueue<(StackClassEngine Engine, string Key)> _insertionOrder = new();
+    private readonly ConcurrentDictionary<string, Lazy<byte[]?>> _compiling = new();
+    private long _compilations;
+    private long _diskLoads;
+
+    /// <param name="directory">Where artifacts live; created on first write.</param>
+    /// <param name="logger">Receives warnings about discarded or unwritable artifacts.</param>
+    /// <param name="capacity">Modules kept in memory (per engine and module). Evicted ones are not disposed (a
+    /// concurrent caller may be instantiating them); their handles are released by the finalizer.</param>
+    public ModuleCache(string directory, ILogger? logger = null, int capacity = 256)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
+        _directory = directory;
+        _capacity = capacity;
+        _logger = logger;
+        _profileTag = Hash(Encoding.UTF8.GetBytes(EngineProvider.CompilationProfile + "|wasmtime=" + EngineProvider.WasmtimeVersion))[..16];
+    }
+
+    /// <summary>Modules compiled by Cranelift since creation (tests assert warm loads add none).</summary>
+    public long Compilations => Interlocked.Read(ref _compilations);
+
+    /// <summary>Modules loaded from disk artifacts since creation.</summary>
+    public long DiskLoads => Interlocked.Read(ref _diskLoads);
+
+    /// <summary><c>$AGENTOS_CACHE_DIR/modules</c>, by default <c>~/.cache/agentos/modules</c>.</summary>
+    public static string DefaultDirectory()
+    {
+        var root = Environment.GetEnvironmentVariable("AGENTOS_CACHE_DIR");
+        if (string.IsNullOrEmpty(root))
+        {
+            root = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "agentos");
+        }
+
+        return Path.Combine(root, "modules");
+    }
+
+    /// <summary>The content hash this cache keys modules by: lowercase hex SHA-256.</summary>
+    public static string Hash(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    /// <summary>The module for <paramref name="engine"/>, hashing <paramref name="wasm"/>.</summary>
+    public Module GetOrLoad(StackClassEngine engine, ReadOnlyMemory<byte> wasm, string name = "guest") =>
+        GetOrLoad(engine, Hash(wasm.Span), () => wasm, name);
+
+    /// <summary>
+    /// The module for <paramref name="engine"/> whose bytes hash to <paramref name="contentHash"/> (see
+    /// <see cref="Hash"/>); <paramref name="loadBytes"/> runs only when it must be compiled. Invalid wasm throws
+    /// <see cref="WasmtimeException"/> (the executor's ENOEXEC).
+    /// </summary>
+    public Module GetOrLoad(StackClassEngine engine, string contentHash, Func<ReadOnlyMemory<byte>> loadBytes, string name = "guest")
+    {
+        if (contentHash.Length != 64 || !contentHash.All(char.IsAsciiHexDigitLower))
+        {
+            throw new ArgumentException("Expected a lowercase hex SHA-256.", nameof(contentHash));
+        }
+
+        var key = (engine, contentHash);
+        if (!_modules.TryGetValue(key, out var lazy))
+        {
+            var created = new Lazy<Module>(() => Load(engine, contentHash, loadBytes, name));
+            lazy = _modules.GetOrAdd(key, created);
+            if (ReferenceEquals(lazy, created))
+            {
+                Remember(key);
+            }
+        }
+
+        try
+        {
+            return lazy.Value;
+        }
+        catch
+        {
+            // Do not cache the failure: the next spawn retries.
+            _modules.TryRemove(KeyValuePair.Create(key, lazy));
+            throw;
+        }
+    }
+
+    private void Remember((StackClassEngine, string) key)
+    {
+        _insertionOrder.Enqueue(key);
+        while (_modules.Count > _capacity && _insertionOrder.TryDequeue(out var oldest))
+        {
+            _modules.TryRemove(oldest, out _);
+        }
+    }
+
+    private Module Load(StackClassEngine engine, string contentHash, Func<ReadOnlyMemory<byte>> loadBytes, string name)
+    {
+        var path = Path.Combine(_directory, contentHash + "-" + _profileTag + ".cwasm");
+        if (TryDeserialize(engine, path, name) is { } cached)
+        {
+            return cached;
+        }
+
+        // One compilation per artifact, whichever engine asks first; the others wait and then map the file.
+        var compiling = _compiling.GetOrAdd(path, static (p, args) => new Lazy<byte[]?>(
+            () => args.Self.CompileAndStore(args.Engine, p, args.LoadBytes, args.Name)), (Self: this, Engine: engine, LoadBytes: loadBytes, Name: name));
+        byte[]? unstored;
+        try
+        {
+            unstored = compiling.Value;
+        }
+        finally
+        {
+            _compiling.TryRemove(KeyValuePair.Create(path, compiling));
+        }
+
+        if (unstored is not null)
+        {
+            return Module.Deserialize(engine.Engine, name, unstored);
+        }
+
+        if (TryDeserialize(engine, path, name) is { } stored)
+        {
+            return stored;
+        }
+
+        // The artifact vanished or was rejected after being written (another host replacing it): compile here.
+        Interlocked.Increment(ref _compilations);
+        return Module.FromBytes(engine.Engine, name, loadBytes().Span);
+    }
+
+    private Module? TryDeserialize(StackClassEngine engine, string path, string name)
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            var module = Module.DeserializeFile(engine.Engine, name, path);
+            Interlocked.Increment(ref _diskLoads);
+            return module;
+        }
+        catch (WasmtimeException exception)
+        {
+            // Truncated, foreign or from another Wasmtime: replace it.
+            _logger?.LogWarning(exception, "Discarding unusable compiled module {Path}", path);
+            TryDelete(path);
+            return null;
+        }
+    }
+
+    /// <summary>Compiles and writes the artifact; returns the serialized bytes only when they could not be stored.</summary>
+    private byte[]? CompileAndStore(StackClassEngine engine, string path, Func<ReadOnlyMemory<byte>> loadBytes, string name)
+    {
+        if (File.Exists(path))
+        {
+            // Written by the previous compiler between our miss and this lazy's creation.
+            return null;
+        }
+
+        byte[] serialized;
+        using (var module = Module.FromBytes(engine.Engine, name, loadBytes().Span))
+        {
+            Interlocked.Increment(ref _compilations);
+            serialized = module.Serialize();
+        }
+
+        var temp = path + "." + Environment.ProcessId + "." + Guid.NewGuid().ToString("n") + ".tmp";
+        try
+        {
+            Directory.CreateDirectory(_directory);
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                stream.Write(serialized);
+                stream.Flush(flushToDisk: true);
+            }
+
+            // Rename is atomic: readers see the old file, no file or the whole new file, never a partial one.
+            File.Move(temp, path, overwrite: true);
+            return null;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            _logger?.LogWarning(exception, "Cannot store compiled module {Path}; it will be recompiled next run", path);
+            TryDelete(temp);
+            return serialized;
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // Best effort: a leftover temp file or an undeletable artifact is only disk clutter.
+        }
+    }
+}
