@@ -2,6 +2,7 @@ using System.Text;
 using AgentOs.Kernel;
 using AgentOs.Kernel.Processes;
 using AgentOs.Kernel.Threading;
+using AgentOs.Wasm.Runtime;
 
 namespace AgentOs.Wasm.Abi;
 
@@ -50,7 +51,7 @@ internal sealed class GuestContext
     {
         if (Process.IsTerminating)
         {
-            throw new GuestExitException(null);
+            throw new GuestInterruptedException();
         }
     }
 
