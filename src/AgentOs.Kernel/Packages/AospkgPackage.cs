@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace AgentOs.Kernel.Packages;
 
 /// <summary>
@@ -47,17 +49,17 @@ internal sealed class AospkgPackage
     /// <summary>The position of <paramref name="path"/> in <see cref="Entries"/> (stable; usable for inode numbers), or -1.</summary>
     public int IndexOf(string path) => _indexByPath.TryGetValue(path, out int index) ? index : -1;
 
-    public bool TryGetEntry(string path, out PackageEntry entry)
+    public bool TryGetEntry(string path, [NotNullWhen(true)] out PackageEntry? entry)
     {
         int index = IndexOf(path);
-        entry = index >= 0 ? _entries[index] : null!;
-        return index >= 0;
+        entry = index >= 0 ? _entries[index] : null;
+        return entry is not null;
     }
 
     /// <summary>The entry a command names (not following symlinks).</summary>
-    public bool TryGetCommand(string command, out PackageEntry entry)
+    public bool TryGetCommand(string command, [NotNullWhen(true)] out PackageEntry? entry)
     {
-        entry = null!;
+        entry = null;
         return _commandsByName.TryGetValue(command, out PackageCommand? target) && TryGetEntry(target.EntryPath, out entry);
     }
 

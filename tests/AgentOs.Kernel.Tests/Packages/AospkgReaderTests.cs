@@ -40,19 +40,19 @@ public sealed class AospkgReaderTests
         Assert.Equal(["/", "/bin", "/bin/empty", "/bin/hello", "/bin/hi", "/share", "/share/readme.txt"], package.Entries.Select(e => e.Path));
         Assert.Equal([("hello", "/bin/hello"), ("hi", "/bin/hi")], package.Commands.Select(c => (c.Name, c.EntryPath)));
 
-        Assert.True(package.TryGetCommand("hello", out PackageEntry hello));
+        Assert.True(package.TryGetCommand("hello", out PackageEntry? hello));
         Assert.Equal(PackageEntryKind.File, hello.Kind);
         Assert.Equal(0x81EDu, hello.Mode);
         Assert.Equal(1000u, hello.Uid);
         Assert.Equal(1_784_630_457, hello.MtimeSeconds);
         Assert.Equal("\0asm-hello"u8.ToArray(), Read(package, hello));
 
-        Assert.True(package.TryGetEntry("/bin/hi", out PackageEntry hi));
+        Assert.True(package.TryGetEntry("/bin/hi", out PackageEntry? hi));
         Assert.Equal(PackageEntryKind.Symlink, hi.Kind);
         Assert.Equal("hello", hi.LinkTarget);
-        Assert.True(package.TryGetEntry("/share/readme.txt", out PackageEntry readme));
+        Assert.True(package.TryGetEntry("/share/readme.txt", out PackageEntry? readme));
         Assert.Equal(new string('x', 1300), Encoding.UTF8.GetString(Read(package, readme)));
-        Assert.True(package.TryGetEntry("/bin/empty", out PackageEntry empty));
+        Assert.True(package.TryGetEntry("/bin/empty", out PackageEntry? empty));
         Assert.Empty(Read(package, empty));
         Assert.Equal(3, package.IndexOf("/bin/hello"));
         Assert.False(package.TryGetEntry("/bin/missing", out _));
@@ -62,7 +62,7 @@ public sealed class AospkgReaderTests
     public void ReadFileHonoursOffsetAndEndAndRejectsNonFiles()
     {
         AospkgPackage package = Open(AospkgBuilder.Sample().Build()).Package!;
-        Assert.True(package.TryGetEntry("/bin/hello", out PackageEntry hello));
+        Assert.True(package.TryGetEntry("/bin/hello", out PackageEntry? hello));
 
         byte[] buffer = new byte[3];
         Assert.Equal(Errno.Success, package.ReadFile(hello, 4, buffer, out int read));
@@ -73,7 +73,7 @@ public sealed class AospkgReaderTests
         Assert.Equal(0, read);
         Assert.Equal(Errno.EINVAL, package.ReadFile(hello, -1, buffer, out _));
         Assert.Equal(Errno.EISDIR, package.ReadFile(package.Entries[0], 0, buffer, out _));
-        Assert.True(package.TryGetEntry("/bin/hi", out PackageEntry link));
+        Assert.True(package.TryGetEntry("/bin/hi", out PackageEntry? link));
         Assert.Equal(Errno.EINVAL, package.ReadFile(link, 0, buffer, out _));
     }
 

@@ -27,12 +27,12 @@ public sealed class RealCoreutilsPackageTests
         Assert.Equal("[", package.Commands[0].Name);
         Assert.Equal("yes", package.Commands[^1].Name);
 
-        Assert.True(package.TryGetCommand("sh", out PackageEntry sh));
-        Assert.True(package.TryGetCommand("bash", out PackageEntry bash));
+        Assert.True(package.TryGetCommand("sh", out PackageEntry? sh));
+        Assert.True(package.TryGetCommand("bash", out PackageEntry? bash));
         Assert.Equal(3_090_134, sh.Size);
         Assert.Equal(SHA256.HashData(ReadAll(package, sh)), SHA256.HashData(ReadAll(package, bash)));
 
-        Assert.True(package.TryGetEntry("/bin/echo", out PackageEntry echo));
+        Assert.True(package.TryGetEntry("/bin/echo", out PackageEntry? echo));
         Assert.Equal(0x81EDu, echo.Mode);
         Assert.Equal((1000u, 1000u, 1_784_630_457L), (echo.Uid, echo.Gid, echo.MtimeSeconds));
         byte[] magic = new byte[4];
