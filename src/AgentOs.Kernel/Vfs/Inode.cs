@@ -155,6 +155,9 @@ internal abstract class Inode
     {
     }
 
+    /// <summary>Updates atime from a subclass already holding <see cref="Sync"/>.</summary>
+    protected void MarkAccessedLocked(long nowNs) => _atimeNs = nowNs;
+
     /// <summary>Updates mtime/ctime from a subclass already holding <see cref="Sync"/>.</summary>
     protected void MarkModifiedLocked(long nowNs) => _mtimeNs = _ctimeNs = nowNs;
 }

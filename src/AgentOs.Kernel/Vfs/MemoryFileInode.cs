@@ -38,6 +38,7 @@ internal sealed class MemoryFileInode : RegularFileInode
     /// <inheritdoc/>
     public override int Read(long offset, Span<byte> destination)
     {
+        var now = FileSystem.NowNs();
         lock (Sync)
         {
             if (offset >= _length || destination.IsEmpty)
@@ -47,6 +48,7 @@ internal sealed class MemoryFileInode : RegularFileInode
 
             var count = (int)Math.Min(destination.Length, _length - offset);
             CopyOut(offset, destination[..count]);
+            MarkAccessedLocked(now);
             return count;
         }
     }

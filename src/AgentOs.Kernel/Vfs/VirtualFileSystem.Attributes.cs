@@ -49,8 +49,8 @@ public sealed partial class VirtualFileSystem
         }
     }
 
-    /// <summary>chmod(2)/fchmodat: owner or root only (EPERM); a non-member of the file's group loses S_ISGID on
-    /// a regular file. Symlinks have no mode of their own (EOPNOTSUPP when not following).</summary>
+    /// <summary>chmod(2)/fchmodat: owner or root only (EPERM); a caller outside the file's group cannot set
+    /// S_ISGID (silently dropped, as Linux does). Symlinks have no mode of their own (EOPNOTSUPP when not following).</summary>
     public Errno Chmod(in PathContext context, string path, uint mode, bool follow)
     {
         lock (_namespace)
@@ -84,7 +84,7 @@ public sealed partial class VirtualFileSystem
             }
 
             var permissions = mode & ModeBits.PermissionMask;
-            if (!credentials.IsRoot && node is not DirectoryInode && !credentials.InGroup(node.Gid))
+            if (!credentials.IsRoot && !credentials.InGroup(node.Gid))
             {
                 permissions &= ~ModeBits.SetGid;
             }

@@ -223,6 +223,21 @@ public sealed class FileIoTests
     }
 
     [Fact]
+    public void ReadsUpdateAtimeOnly()
+    {
+        var clock = new ManualTimeProvider();
+        var h = new VfsHarness(time: clock);
+        h.WriteFile("/f", "abc");
+        var written = h.Stat("/f");
+        clock.Now += TimeSpan.FromSeconds(3);
+        Assert.Equal("abc", h.ReadFile("/f"));
+        var read = h.Stat("/f");
+        Assert.Equal(clock.NowNs, read.AccessTimeNs);
+        Assert.Equal(written.ModifyTimeNs, read.ModifyTimeNs);
+        Assert.Equal(written.ChangeTimeNs, read.ChangeTimeNs);
+    }
+
+    [Fact]
     public void SetTimesSetsExplicitValuesAndNow()
     {
         var clock = new ManualTimeProvider();

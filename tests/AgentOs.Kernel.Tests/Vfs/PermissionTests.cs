@@ -111,6 +111,11 @@ public sealed class PermissionTests
         Assert.Equal(0x1C0u, h.Stat("/tmp/f").Mode & ModeBits.PermissionMask);
         Assert.Equal(Errno.Success, h.Fs.Chmod(Root, "/tmp/f", 0x1FF, follow: true));
         Assert.Equal(0x1FFu, h.Stat("/tmp/f").Mode & ModeBits.PermissionMask);
+
+        // The owner outside the file's group cannot set S_ISGID; it is dropped silently.
+        Assert.Equal(Errno.Success, h.Fs.Chown(Root, "/tmp/f", uint.MaxValue, 42, follow: true));
+        Assert.Equal(Errno.Success, h.Fs.Chmod(User, "/tmp/f", ModeBits.SetGid | 0x1ED, follow: true));
+        Assert.Equal(0x1EDu, h.Stat("/tmp/f").Mode & ModeBits.PermissionMask);
     }
 
     [Fact]
