@@ -88,24 +88,13 @@ public sealed partial class Kernel
         return errno != Errno.Success ? errno : FileSystem.Rename(context, from, to);
     }
 
-    /// <summary>linkat(2). A symlink source is linked itself (the Linux default without AT_SYMLINK_FOLLOW).</summary>
-    public Errno LinkAt(Process process, int oldDirFd, string oldPath, int newDirFd, string newPath, bool follow)
+    /// <summary>linkat(2). The VFS links the name itself, as Linux does without AT_SYMLINK_FOLLOW.</summary>
+    public Errno LinkAt(Process process, int oldDirFd, string oldPath, int newDirFd, string newPath)
     {
         var errno = Resolve(process, oldDirFd, oldPath, out var context, out var from);
         if (errno != Errno.Success)
         {
             return errno;
-        }
-
-        if (follow && FileSystem.ReadLink(context, from, out _) == Errno.Success &&
-            FileSystem.ResolveDirectory(context, from, out _) == Errno.ENOTDIR)
-        {
-            // link(2) with AT_SYMLINK_FOLLOW links the target; the VFS links names, so resolve the target here.
-            errno = FileSystem.Stat(context, from, follow: true, out _);
-            if (errno != Errno.Success)
-            {
-                return errno;
-            }
         }
 
         errno = Resolve(process, newDirFd, newPath, out _, out var to);
@@ -177,15 +166,15 @@ public sealed partial class Kernel
 
     /// <summary>fchmod(2).</summary>
     public Errno Fchmod(Process process, int fd, uint mode) =>
-        WithFilePath(process, fd, (context, path) => FileSystem.Chmod(context, path, mode, follow: true));
+        WithInode(process, fd, out var context, out var inode) is var errno && errno != Errno.Success ? errno : FileSystem.Chmod(context, inode, mode);
 
     /// <summary>fchown(2).</summary>
     public Errno Fchown(Process process, int fd, uint uid, uint gid) =>
-        WithFilePath(process, fd, (context, path) => FileSystem.Chown(context, path, uid, gid, follow: true));
+        WithInode(process, fd, out var context, out var inode) is var errno && errno != Errno.Success ? errno : FileSystem.Chown(context, inode, uid, gid);
 
     /// <summary>futimens(2).</summary>
     public Errno Futimens(Process process, int fd, long? accessTimeNs, long? modifyTimeNs) =>
-        WithFilePath(process, fd, (context, path) => FileSystem.SetTimes(context, path, accessTimeNs, modifyTimeNs, follow: true));
+        WithInode(process, fd, out var context, out var inode) is var errno && errno != Errno.Success ? errno : FileSystem.SetTimes(context, inode, accessTimeNs, modifyTimeNs);
 
     /// <summary>getdents: up to <paramref name="maxEntries"/> entries of the directory fd from <paramref name="cookie"/>.</summary>
     public Errno ReadDir(Process process, int fd, long cookie, int maxEntries, List<DirectoryEntry> entries)
@@ -290,20 +279,27 @@ public sealed partial class Kernel
         return Errno.Success;
     }
 
-    private Errno WithFilePath(Process process, int fd, Func<PathContext, string, Errno> operation)
+    private static Errno WithInode(Process process, int fd, out PathContext context, out Inode inode)
     {
+        context = new PathContext(process.Credentials, "/", process.Umask);
+        inode = null!;
         var errno = process.Fds.Get(fd, out var file);
         if (errno != Errno.Success)
         {
             return errno;
         }
 
-        var context = new PathContext(process.Credentials, "/", process.Umask);
-        return file switch
+        switch (file)
         {
-            DirectoryDescription directory => operation(context, directory.Path),
-            RegularFileDescription regular => FileSystem.WithInode(context, regular.Inode, operation),
-            _ => Errno.EPERM,
-        };
+            case DirectoryDescription directory:
+                inode = directory.Inode;
+                return Errno.Success;
+            case RegularFileDescription regular:
+                inode = regular.Inode;
+                return Errno.Success;
+            default:
+                // Pipes and devices have no inode of their own in the VFS.
+                return Errno.EPERM;
+        }
     }
 }

@@ -1,5 +1,6 @@
 using AgentOs.Kernel.Limits;
 using AgentOs.Kernel.Processes;
+using AgentOs.Kernel.Vfs;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -31,6 +32,7 @@ public sealed partial class Kernel
         FilesystemBytesGauge = Register(LimitNames.FilesystemBytes, Limits.MaxFilesystemBytes, nameof(ResourceLimits.MaxFilesystemBytes));
         InodesGauge = Register(LimitNames.Inodes, Limits.MaxInodeCount, nameof(ResourceLimits.MaxInodeCount));
         Processes = new ProcessTable(ProcessesGauge, options.Time);
+        FileSystem = VirtualFileSystem.CreateWithBaseTree(FilesystemBytesGauge, InodesGauge, options.Time);
     }
 
     /// <summary>The options the kernel was created with.</summary>

@@ -20,6 +20,9 @@ internal sealed class DirectoryDescription : FileDescription
     /// <inheritdoc/>
     public override FileType FileType => FileType.Directory;
 
+    /// <summary>The directory this description lists.</summary>
+    public DirectoryInode Inode => _directory;
+
     /// <summary>The canonical absolute path the directory had when it was opened.</summary>
     public string Path { get; }
 

@@ -67,31 +67,68 @@ public sealed partial class VirtualFileSystem
                 return Errno.ENOENT;
             }
 
-            if (node is SymlinkInode)
-            {
-                return Errno.EOPNOTSUPP;
-            }
-
-            if (lookup.NodeMount.ReadOnly)
-            {
-                return Errno.EROFS;
-            }
-
-            var credentials = context.Credentials;
-            if (!Permissions.IsOwnerOrRoot(credentials, node))
-            {
-                return Errno.EPERM;
-            }
-
-            var permissions = mode & ModeBits.PermissionMask;
-            if (!credentials.IsRoot && !credentials.InGroup(node.Gid))
-            {
-                permissions &= ~ModeBits.SetGid;
-            }
-
-            node.SetPermissions(permissions);
-            return Errno.Success;
+            return ChmodNode(context, node, lookup.NodeMount.ReadOnly, mode);
         }
+    }
+
+    /// <summary>fchmod(2) on an open file's inode.</summary>
+    internal Errno Chmod(in PathContext context, Inode node, uint mode)
+    {
+        lock (_namespace)
+        {
+            return ChmodNode(context, node, IsOnReadOnlyMount(node), mode);
+        }
+    }
+
+    /// <summary>fchown(2) on an open file's inode.</summary>
+    internal Errno Chown(in PathContext context, Inode node, uint uid, uint gid)
+    {
+        lock (_namespace)
+        {
+            return ChownNode(context, node, IsOnReadOnlyMount(node), uid, gid);
+        }
+    }
+
+    /// <summary>futimens(2) on an open file's inode.</summary>
+    internal Errno SetTimes(in PathContext context, Inode node, long? accessTimeNs, long? modifyTimeNs)
+    {
+        lock (_namespace)
+        {
+            return SetTimesNode(context, node, IsOnReadOnlyMount(node), accessTimeNs, modifyTimeNs);
+        }
+    }
+
+    // Caller holds _namespace. An inode belongs to one filesystem instance; it is read-only when a read-only
+    // mount shows that instance.
+    private bool IsOnReadOnlyMount(Inode node) =>
+        _mounts.Exists(mount => mount.ReadOnly && ReferenceEquals(mount.Root.FileSystem, node.FileSystem));
+
+    private static Errno ChmodNode(in PathContext context, Inode node, bool readOnlyMount, uint mode)
+    {
+        if (node is SymlinkInode)
+        {
+            return Errno.EOPNOTSUPP;
+        }
+
+        if (readOnlyMount)
+        {
+            return Errno.EROFS;
+        }
+
+        var credentials = context.Credentials;
+        if (!Permissions.IsOwnerOrRoot(credentials, node))
+        {
+            return Errno.EPERM;
+        }
+
+        var permissions = mode & ModeBits.PermissionMask;
+        if (!credentials.IsRoot && !credentials.InGroup(node.Gid))
+        {
+            permissions &= ~ModeBits.SetGid;
+        }
+
+        node.SetPermissions(permissions);
+        return Errno.Success;
     }
 
     /// <summary>chown(2)/lchown(2); <see cref="uint.MaxValue"/> leaves an id unchanged. Only root changes the owner;
@@ -113,31 +150,36 @@ public sealed partial class VirtualFileSystem
                 return Errno.ENOENT;
             }
 
-            if (lookup.NodeMount.ReadOnly)
-            {
-                return Errno.EROFS;
-            }
-
-            var credentials = context.Credentials;
-            if (!credentials.IsRoot)
-            {
-                var owner = credentials.EffectiveUid == node.Uid;
-                if ((uid != uint.MaxValue && !(owner && uid == node.Uid))
-                    || (gid != uint.MaxValue && !(owner && (gid == node.Gid || credentials.InGroup(gid)))))
-                {
-                    return Errno.EPERM;
-                }
-            }
-
-            var clear = 0u;
-            if (node is not DirectoryInode && (uid != uint.MaxValue || gid != uint.MaxValue))
-            {
-                clear = ModeBits.SetUid | ((node.Mode & 0x8) != 0 ? ModeBits.SetGid : 0);
-            }
-
-            node.SetOwner(uid == uint.MaxValue ? node.Uid : uid, gid == uint.MaxValue ? node.Gid : gid, clear);
-            return Errno.Success;
+            return ChownNode(context, node, lookup.NodeMount.ReadOnly, uid, gid);
         }
+    }
+
+    private static Errno ChownNode(in PathContext context, Inode node, bool readOnlyMount, uint uid, uint gid)
+    {
+        if (readOnlyMount)
+        {
+            return Errno.EROFS;
+        }
+
+        var credentials = context.Credentials;
+        if (!credentials.IsRoot)
+        {
+            var owner = credentials.EffectiveUid == node.Uid;
+            if ((uid != uint.MaxValue && !(owner && uid == node.Uid))
+                || (gid != uint.MaxValue && !(owner && (gid == node.Gid || credentials.InGroup(gid)))))
+            {
+                return Errno.EPERM;
+            }
+        }
+
+        var clear = 0u;
+        if (node is not DirectoryInode && (uid != uint.MaxValue || gid != uint.MaxValue))
+        {
+            clear = ModeBits.SetUid | ((node.Mode & 0x8) != 0 ? ModeBits.SetGid : 0);
+        }
+
+        node.SetOwner(uid == uint.MaxValue ? node.Uid : uid, gid == uint.MaxValue ? node.Gid : gid, clear);
+        return Errno.Success;
     }
 
     /// <summary>utimensat(2): null leaves a time unchanged, <see cref="TimeNow"/> sets it to now. Explicit times need
@@ -158,34 +200,39 @@ public sealed partial class VirtualFileSystem
                 return Errno.ENOENT;
             }
 
-            if (accessTimeNs is null && modifyTimeNs is null)
-            {
-                return Errno.Success;
-            }
+            return SetTimesNode(context, node, lookup.NodeMount.ReadOnly, accessTimeNs, modifyTimeNs);
+        }
+    }
 
-            if (lookup.NodeMount.ReadOnly)
-            {
-                return Errno.EROFS;
-            }
-
-            var credentials = context.Credentials;
-            if (!Permissions.IsOwnerOrRoot(credentials, node))
-            {
-                if (accessTimeNs is not (null or TimeNow) || modifyTimeNs is not (null or TimeNow))
-                {
-                    return Errno.EPERM;
-                }
-
-                if (!Permissions.Allows(credentials, node, Permissions.Write))
-                {
-                    return Errno.EACCES;
-                }
-            }
-
-            var now = _rootFileSystem.NowNs();
-            node.SetTimes(accessTimeNs == TimeNow ? now : accessTimeNs, modifyTimeNs == TimeNow ? now : modifyTimeNs);
+    private Errno SetTimesNode(in PathContext context, Inode node, bool readOnlyMount, long? accessTimeNs, long? modifyTimeNs)
+    {
+        if (accessTimeNs is null && modifyTimeNs is null)
+        {
             return Errno.Success;
         }
+
+        if (readOnlyMount)
+        {
+            return Errno.EROFS;
+        }
+
+        var credentials = context.Credentials;
+        if (!Permissions.IsOwnerOrRoot(credentials, node))
+        {
+            if (accessTimeNs is not (null or TimeNow) || modifyTimeNs is not (null or TimeNow))
+            {
+                return Errno.EPERM;
+            }
+
+            if (!Permissions.Allows(credentials, node, Permissions.Write))
+            {
+                return Errno.EACCES;
+            }
+        }
+
+        var now = _rootFileSystem.NowNs();
+        node.SetTimes(accessTimeNs == TimeNow ? now : accessTimeNs, modifyTimeNs == TimeNow ? now : modifyTimeNs);
+        return Errno.Success;
     }
 
     /// <summary>truncate(2): EISDIR, EINVAL (negative length or not a regular file), EACCES, EROFS, ENOSPC when the

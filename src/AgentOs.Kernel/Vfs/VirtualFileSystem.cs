@@ -28,7 +28,7 @@ public sealed partial class VirtualFileSystem
     /// <summary>Symlinks followed during one resolution before ELOOP (Linux's MAXSYMLINKS).</summary>
     public const int MaxSymlinkHops = 40;
 
-    /// <summary>Passed to <see cref="SetTimes"/> for "the current time" (UTIME_NOW).</summary>
+    /// <summary>Passed to <see cref="SetTimes(in PathContext, string, long?, long?, bool)"/> for "the current time" (UTIME_NOW).</summary>
     public const long TimeNow = long.MaxValue;
 
     private readonly Lock _namespace = new();

@@ -319,7 +319,7 @@ internal static class WasiFdImports
     private static int FdSetTimes(Caller caller, int fd, long atim, long mtim, int flags)
     {
         var ctx = Context(caller);
-        if (!TryTimes(ctx, atim, mtim, flags, out var atime, out var mtime))
+        if (!TryTimes(atim, mtim, flags, out var atime, out var mtime))
         {
             return Inval;
         }
@@ -328,7 +328,7 @@ internal static class WasiFdImports
     }
 
     /// <summary>Decodes preview1 fstflags (ATIM 1, ATIM_NOW 2, MTIM 4, MTIM_NOW 8) into optional times.</summary>
-    internal static bool TryTimes(GuestContext ctx, long atim, long mtim, int flags, out long? atime, out long? mtime)
+    internal static bool TryTimes(long atim, long mtim, int flags, out long? atime, out long? mtime)
     {
         atime = mtime = null;
         if ((flags & ~0xF) != 0 || (flags & 3) == 3 || (flags & 12) == 12)
@@ -336,7 +336,7 @@ internal static class WasiFdImports
             return false;
         }
 
-        var now = ctx.Kernel.Options.Time.GetUtcNow().ToUnixTimeMilliseconds() * 1_000_000;
+        const long now = VirtualFileSystem.TimeNow;
         if ((flags & 1) != 0)
         {
             atime = atim;

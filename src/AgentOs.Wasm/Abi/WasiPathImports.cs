@@ -29,7 +29,7 @@ internal static class WasiPathImports
         linker.DefineFunction(module, "path_rename", (Caller c, int oldDir, int oldPath, int oldLen, int newDir, int newPath, int newLen) =>
             TwoPaths(c, oldDir, oldPath, oldLen, newDir, newPath, newLen, static (ctx, od, op, nd, np) => ctx.Kernel.RenameAt(ctx.Process, od, op, nd, np)));
         linker.DefineFunction(module, "path_link", (Caller c, int oldDir, int lookup, int oldPath, int oldLen, int newDir, int newPath, int newLen) =>
-            TwoPaths(c, oldDir, oldPath, oldLen, newDir, newPath, newLen, (ctx, od, op, nd, np) => ctx.Kernel.LinkAt(ctx.Process, od, op, nd, np, (lookup & LookupSymlinkFollow) != 0)));
+            TwoPaths(c, oldDir, oldPath, oldLen, newDir, newPath, newLen, static (ctx, od, op, nd, np) => ctx.Kernel.LinkAt(ctx.Process, od, op, nd, np)));
     }
 
     /// <summary>Maps a guest directory fd to the kernel's: the hidden preopen means "/", other tags are invalid.</summary>
@@ -157,7 +157,7 @@ internal static class WasiPathImports
     private static int PathSetTimes(Caller caller, int dirFd, int lookup, int path, int len, long atim, long mtim, int flags)
     {
         var ctx = Context(caller);
-        if (!TryTimes(ctx, atim, mtim, flags, out var atime, out var mtime))
+        if (!TryTimes(atim, mtim, flags, out var atime, out var mtime))
         {
             return Inval;
         }
