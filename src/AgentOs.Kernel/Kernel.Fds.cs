@@ -1,5 +1,6 @@
 using AgentOs.Kernel.Fds;
 using AgentOs.Kernel.Processes;
+using AgentOs.Kernel.Threading;
 using AgentOs.Kernel.Vfs;
 
 namespace AgentOs.Kernel;
@@ -206,5 +207,88 @@ public sealed partial class Kernel
         }
 
         return how is < 1 or > 3 ? Errno.EINVAL : file.FileType is FileType.SocketStream or FileType.SocketDatagram ? Errno.ENOSYS : Errno.ENOTSOCK;
+    }
+
+    /// <summary>
+    /// poll(2): waits until a descriptor in <paramref name="fds"/> is ready, the timeout passes (Success, 0 ready) or
+    /// a signal arrives (EINTR). Readiness changes are pushed by the descriptions, so nothing polls in a loop.
+    /// </summary>
+    public Errno Poll(Process process, IReadOnlyList<PollFd> fds, int timeoutMs, out int ready)
+    {
+        ready = 0;
+        var gate = new object();
+        var changed = false;
+        var files = new FileDescription?[fds.Count];
+        void OnChange()
+        {
+            lock (gate)
+            {
+                changed = true;
+                Monitor.PulseAll(gate);
+            }
+        }
+
+        for (var i = 0; i < fds.Count; i++)
+        {
+            if (fds[i].Fd >= 0 && process.Fds.Get(fds[i].Fd, out var file) == Errno.Success)
+            {
+                files[i] = file;
+                file.ReadinessChanged += OnChange;
+            }
+        }
+
+        try
+        {
+            var wait = new WaitContext(process.Interrupted, timeoutMs < 0 ? Timeout.Infinite : timeoutMs);
+            var deadline = wait.DeadlineFromNow();
+            lock (gate)
+            {
+                while (true)
+                {
+                    changed = false;
+                    ready = 0;
+                    for (var i = 0; i < fds.Count; i++)
+                    {
+                        var entry = fds[i];
+                        entry.Returned = entry.Fd < 0 ? PollEvents.None
+                            : files[i] is not { } file ? PollEvents.Nval
+                            : file.Poll() & (entry.Events | PollEvents.Err | PollEvents.Hup);
+                        if (entry.Returned != PollEvents.None)
+                        {
+                            ready++;
+                        }
+                    }
+
+                    if (ready > 0 || timeoutMs == 0)
+                    {
+                        return Errno.Success;
+                    }
+
+                    if (!changed)
+                    {
+                        var errno = KernelWait.Wait(gate, wait, deadline);
+                        if (errno == Errno.ETIMEDOUT)
+                        {
+                            return Errno.Success;
+                        }
+
+                        if (errno != Errno.Success)
+                        {
+                            return errno;
+                        }
+                    }
+                }
+            }
+        }
+        finally
+        {
+            foreach (var file in files)
+            {
+                if (file is not null)
+                {
+                    file.ReadinessChanged -= OnChange;
+                }
+            }
+        }
     }
 }

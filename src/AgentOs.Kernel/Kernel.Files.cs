@@ -190,6 +190,32 @@ public sealed partial class Kernel
             : Errno.ENOTDIR;
     }
 
+    /// <summary>getdents on a path (the guest's hidden "/" preopen has no fd of its own).</summary>
+    public Errno ReadDirAt(Process process, int dirFd, string path, long cookie, int maxEntries, List<DirectoryEntry> entries)
+    {
+        var errno = Resolve(process, dirFd, path, out var context, out var full);
+        if (errno != Errno.Success)
+        {
+            return errno;
+        }
+
+        errno = FileSystem.Open(context, full, OpenFlags.ReadOnly | OpenFlags.Directory, 0, out var file);
+        if (errno != Errno.Success)
+        {
+            return errno;
+        }
+
+        file.Retain();
+        try
+        {
+            return ((DirectoryDescription)file).ReadDirectory(cookie, Math.Min(maxEntries, Limits.MaxReaddirEntries), entries);
+        }
+        finally
+        {
+            file.Release();
+        }
+    }
+
     /// <summary>Reads a whole small file as root (the account database for host_user lookups).</summary>
     public Errno ReadSmallFile(string path, int maxBytes, out byte[] content)
     {

@@ -126,6 +126,30 @@ public sealed partial class ProcessTable
         deferred.Run(_processes);
     }
 
+    /// <summary>
+    /// Undoes a <see cref="Create"/> whose image never started (the executor refused it): the entry disappears
+    /// with no zombie, no SIGCHLD and no wait event, as if the spawn had failed before creating anything.
+    /// </summary>
+    public void Abandon(Process process)
+    {
+        var deferred = new DeferredActions();
+        lock (_gate)
+        {
+            if (_table.GetValueOrDefault(process.Pid) != process || process.State == ProcessState.Zombie)
+            {
+                return;
+            }
+
+            process.State = ProcessState.Zombie;
+            process.ExitStatus = ExitStatus.Exited(127);
+            process.ExitTime = _time.GetUtcNow();
+            deferred.Exited(process);
+            RemoveLocked(process, deferred);
+        }
+
+        deferred.Run(_processes);
+    }
+
     /// <summary>Replaces the image description after a successful exec (pid, fds and signal state stay).</summary>
     public void CommitExec(Process process, string command, IReadOnlyList<string> arguments, IReadOnlyList<string> environment)
     {

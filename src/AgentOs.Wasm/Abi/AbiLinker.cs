@@ -39,7 +39,7 @@ internal static class AbiLinker
             {
                 if (res.Length == 1)
                 {
-                    res[0] = results[0] == ValueKind.Int64 ? ValueBox.AsBox(value) : ValueBox.AsBox((int)value);
+                    res[0] = results[0] == ValueKind.Int64 ? value : (ValueBox)(int)value;
                 }
             }, parameters, results);
             if (function.Module == "wasi_snapshot_preview1")
@@ -48,7 +48,7 @@ internal static class AbiLinker
                 {
                     if (res.Length == 1)
                     {
-                        res[0] = ValueBox.AsBox((int)value);
+                        res[0] = (int)value;
                     }
                 }, parameters, results);
             }

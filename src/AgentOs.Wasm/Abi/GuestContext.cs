@@ -1,5 +1,4 @@
 using System.Text;
-using AgentOs.Kernel;
 using AgentOs.Kernel.Processes;
 using AgentOs.Kernel.Threading;
 using AgentOs.Wasm.Runtime;
@@ -44,7 +43,7 @@ internal sealed class GuestContext
     public WaitContext Wait => new(Process.Interrupted);
 
     /// <summary>proc_exit: never returns.</summary>
-    public void Exit(int code) => throw new GuestExitException(code);
+    public static void Exit(int code) => throw new GuestExitException(code);
 
     /// <summary>After a blocking call: a process killed meanwhile must not run on; unwind it.</summary>
     public void ThrowIfTerminated()

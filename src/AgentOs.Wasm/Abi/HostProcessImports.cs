@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 using AgentOs.Kernel;
+using AgentOs.Kernel.Exec;
 using AgentOs.Kernel.Fds;
 using AgentOs.Kernel.Processes;
 using Wasmtime;
@@ -50,7 +51,7 @@ internal static class HostProcessImports
             a[i] = args[i].AsInt32();
         }
 
-        results[0] = ValueBox.AsBox(Spawn(caller, a));
+        results[0] = Spawn(caller, a);
     }
 
     private static int Spawn(Caller caller, int[] a)

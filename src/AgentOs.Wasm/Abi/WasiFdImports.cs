@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using AgentOs.Kernel;
 using AgentOs.Kernel.Fds;
 using AgentOs.Kernel.Vfs;
@@ -282,9 +283,9 @@ internal static class WasiFdImports
 
         target.Clear();
         target[0] = type;
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt16LittleEndian(target[2..], flags);
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(target[8..], AllRights);
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(target[16..], AllRights);
+        BinaryPrimitives.WriteUInt16LittleEndian(target[2..], flags);
+        BinaryPrimitives.WriteUInt64LittleEndian(target[8..], AllRights);
+        BinaryPrimitives.WriteUInt64LittleEndian(target[16..], AllRights);
         return 0;
     }
 
@@ -303,7 +304,7 @@ internal static class WasiFdImports
             return Fault;
         }
 
-        StatInfo stat;
+        StatInfo stat = default;
         var errno = fd == PreopenRootFd
             ? ctx.Kernel.StatAt(ctx.Process, Kernel.Kernel.AtRoot, "/", follow: true, out stat)
             : IsTagged(fd) ? Errno.EBADF : ctx.Kernel.Fstat(ctx.Process, fd, out stat);
@@ -372,7 +373,7 @@ internal static class WasiFdImports
         }
 
         target.Clear();
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(target[4..], 1);
+        BinaryPrimitives.WriteUInt32LittleEndian(target[4..], 1);
         return 0;
     }
 
@@ -396,20 +397,50 @@ internal static class WasiFdImports
     {
         var ctx = Context(caller);
         var memory = ctx.GetMemory();
-        if (len < 0 || !memory.TrySlice(buf, len, out var target) || !memory.IsValid(usedOut, 4))
+        if (len < 0 || !memory.TrySlice(buf, len, out _) || !memory.IsValid(usedOut, 4))
         {
             return Fault;
         }
 
+        // Each entry needs at least its 24-byte header; ask for no more entries than could start in the buffer.
+        var entries = new List<DirectoryEntry>();
+        var max = Math.Max(1, (len / DirentHeaderSize) + 1);
         var errno = fd == PreopenRootFd
-            ? ctx.Kernel.ReadDirAt(ctx.Process, Kernel.Kernel.AtRoot, "/", cookie, target, out var used)
-            : IsTagged(fd) ? Errno.EBADF : ctx.Kernel.ReadDir(ctx.Process, fd, cookie, target, out used);
+            ? ctx.Kernel.ReadDirAt(ctx.Process, Kernel.Kernel.AtRoot, "/", cookie, max, entries)
+            : IsTagged(fd) ? Errno.EBADF : ctx.Kernel.ReadDir(ctx.Process, fd, cookie, max, entries);
         if (errno != Errno.Success)
         {
             return E(errno);
         }
 
+        memory.TrySlice(buf, len, out var target);
+        var used = 0;
+        Span<byte> header = stackalloc byte[DirentHeaderSize];
+        foreach (var entry in entries)
+        {
+            // Preview1 fills the buffer completely; a truncated last entry tells libc to retry with a bigger one.
+            var name = System.Text.Encoding.UTF8.GetBytes(entry.Name);
+            BinaryPrimitives.WriteUInt64LittleEndian(header, (ulong)entry.NextCookie);
+            BinaryPrimitives.WriteUInt64LittleEndian(header[8..], entry.Inode);
+            BinaryPrimitives.WriteUInt32LittleEndian(header[16..], (uint)name.Length);
+            header[20] = ToWasiFileType(entry.Type);
+            header[21] = header[22] = header[23] = 0;
+            used += CopyPart(header, target, used);
+            used += CopyPart(name, target, used);
+            if (used >= len)
+            {
+                break;
+            }
+        }
+
         memory.TryWriteU32(usedOut, (uint)used);
         return 0;
+    }
+
+    private static int CopyPart(ReadOnlySpan<byte> source, Span<byte> target, int offset)
+    {
+        var n = Math.Min(source.Length, target.Length - offset);
+        source[..n].CopyTo(target[offset..]);
+        return n;
     }
 }

@@ -31,7 +31,7 @@ internal static class WasiMiscImports
             Thread.Yield();
             return 0;
         });
-        linker.DefineFunction(module, "proc_exit", (Caller c, int code) => Context(c).Exit(code & 0xFF));
+        linker.DefineFunction(module, "proc_exit", (int code) => GuestContext.Exit(code & 0xFF));
         linker.DefineFunction(module, "poll_oneoff", (Caller c, int subscriptions, int events, int count, int neventsOut) => PollOneoff(c, subscriptions, events, count, neventsOut));
     }
 
@@ -179,9 +179,9 @@ internal static class WasiMiscImports
 
         var fds = requests.Where(r => r.Tag != 0).Select(r => new PollFd(r.Fd, r.Events)).ToArray();
         var timeoutMs = timeoutNs == long.MaxValue ? Timeout.Infinite : (int)Math.Min((timeoutNs + 999_999) / 1_000_000, int.MaxValue);
-        var errno = ctx.Kernel.Poll(ctx.Process, fds, timeoutMs, out _);
+        var errno = ctx.Kernel.Poll(ctx.Process, fds, timeoutMs, out var ready);
         ctx.ThrowIfTerminated();
-        if (errno == Errno.EINTR)
+        if (errno != Errno.Success)
         {
             return E(errno);
         }
@@ -189,7 +189,7 @@ internal static class WasiMiscImports
         memory = ctx.GetMemory();
         var written = 0;
         var fdIndex = 0;
-        var clockFired = errno == Errno.ETIMEDOUT || (errno == Errno.Success && fds.All(f => f.Returned == PollEvents.None));
+        var clockFired = ready == 0;
         foreach (var request in requests)
         {
             ushort error = 0;

@@ -1,0 +1,107 @@
+using System.Text;
+using AgentOs.Kernel;
+using AgentOs.Kernel.Exec;
+using AgentOs.Kernel.Processes;
+using AgentOs.Wasm.Abi;
+using AgentOs.Wasm.Runtime;
+using Microsoft.Extensions.Logging;
+using Wasmtime;
+
+namespace AgentOs.Wasm;
+
+/// <summary>
+/// Runs a VM's processes as WebAssembly guests: one dedicated thread per process, the shared ABI linker, and the
+/// kernel told how each run ended (exit code, or the signal that already ended it).
+/// </summary>
+public sealed class WasmExecutor : IExecutor
+{
+    private readonly Kernel.Kernel _kernel;
+    private readonly WasmRuntime _runtime;
+    private readonly ILogger _logger;
+
+    /// <summary>Creates the executor for <paramref name="kernel"/> and registers it as the kernel's executor.</summary>
+    public WasmExecutor(Kernel.Kernel kernel, WasmRuntime runtime, ILogger? logger = null)
+    {
+        _kernel = kernel;
+        _runtime = runtime;
+        _logger = logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+        kernel.Executor = this;
+    }
+
+    /// <inheritdoc/>
+    public Errno Start(Process process, ExecImage image)
+    {
+        var limits = _kernel.Limits;
+        var engine = _runtime.Engines.Get(limits.MaxWasmStackBytes);
+        Module module;
+        try
+        {
+            module = _runtime.Load(engine, image);
+        }
+        catch (WasmtimeException)
+        {
+            // Not a valid module for this runtime: the spawner sees "Exec format error".
+            return Errno.ENOEXEC;
+        }
+
+        var guest = GuestThread.TryStart(_runtime.Engines, new GuestThreadStart
+        {
+            Name = $"{_kernel.VmId}:{process.Pid}:{Path.GetFileName(image.Path)}",
+            Body = thread => Run(thread, process, module),
+            MaxWasmStackBytes = limits.MaxWasmStackBytes,
+            MaxWasmMemoryBytes = limits.MaxWasmMemoryBytes,
+            Kill = process.Interrupted,
+            OnExit = outcome => Finish(process, outcome),
+            Logger = _logger,
+        });
+        return guest is null ? Errno.EAGAIN : Errno.Success;
+    }
+
+    private void Run(GuestThread thread, Process process, Module module)
+    {
+        var linker = _runtime.LinkerFor(thread.Engine);
+        while (true)
+        {
+            var context = new GuestContext(_kernel, process);
+            var store = thread.CreateStore(context);
+            var instance = linker.Instantiate(store, module);
+            context.Memory = instance.GetMemory("memory") ?? throw new WasmtimeException("The module exports no memory.");
+            var entry = instance.GetAction("_start") ?? throw new WasmtimeException("The module exports no _start.");
+            try
+            {
+                entry();
+                return;
+            }
+            catch (WasmtimeException ex) when (ex.InnerException is GuestExecException exec)
+            {
+                // exec: same process, same thread, new image; the old instance is gone with its store.
+                store.Dispose();
+                module = _runtime.Load(thread.Engine, exec.Image);
+            }
+        }
+    }
+
+    private void Finish(Process process, GuestOutcome outcome)
+    {
+        if (process.IsTerminating)
+        {
+            // A signal already ended the process in the kernel (its status is the signal); nothing to report.
+            return;
+        }
+
+        if (outcome.Message is { } message)
+        {
+            // The guest's own stderr gets the reason, e.g. the stack budget and the limit that raises it.
+            var bytes = Encoding.UTF8.GetBytes(message + "\n");
+            _kernel.Write(process, 2, bytes, out _);
+        }
+
+        var code = outcome.Kind switch
+        {
+            GuestOutcomeKind.Returned => 0,
+            GuestOutcomeKind.Exited => outcome.ExitCode,
+            _ => outcome.ExitCode == 0 ? 1 : outcome.ExitCode,
+        };
+        _kernel.ExitProcess(process, ExitStatus.Exited(code));
+    }
+}

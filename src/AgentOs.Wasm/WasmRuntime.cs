@@ -1,0 +1,66 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using AgentOs.Kernel.Exec;
+using AgentOs.Wasm.Abi;
+using AgentOs.Wasm.Engines;
+using AgentOs.Wasm.Runtime;
+using Microsoft.Extensions.Logging;
+using Wasmtime;
+
+namespace AgentOs.Wasm;
+
+/// <summary>
+/// The host process's WebAssembly machinery, shared by every VM: engines per stack class, one ABI linker per engine
+/// and the compiled-module cache. VMs differ only in their kernels and limits.
+/// </summary>
+public sealed class WasmRuntime : IDisposable
+{
+    private readonly ConcurrentDictionary<StackClassEngine, Lazy<Linker>> _linkers = new();
+
+    /// <summary>Creates the runtime with its module cache in <paramref name="cacheDirectory"/> (null = the default,
+    /// <c>$AGENTOS_CACHE_DIR/modules</c> or <c>~/.cache/agentos/modules</c>).</summary>
+    public WasmRuntime(string? cacheDirectory = null, ILoggerFactory? loggerFactory = null)
+    {
+        Engines = new EngineProvider();
+        Modules = new ModuleCache(cacheDirectory ?? ModuleCache.DefaultDirectory(), loggerFactory?.CreateLogger("AgentOs.Wasm.ModuleCache"));
+    }
+
+    /// <summary>Modules compiled by this runtime (not loaded from the disk cache).</summary>
+    public long Compilations => Modules.Compilations;
+
+    internal EngineProvider Engines { get; }
+
+    internal ModuleCache Modules { get; }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        foreach (var linker in _linkers.Values)
+        {
+            if (linker.IsValueCreated)
+            {
+                linker.Value.Dispose();
+            }
+        }
+
+        Engines.Dispose();
+    }
+
+    internal Linker LinkerFor(StackClassEngine engine) =>
+        _linkers.GetOrAdd(engine, static e => new Lazy<Linker>(() => AbiLinker.Create(e.Engine))).Value;
+
+    /// <summary>Loads (deserializes or compiles) the module of <paramref name="image"/> for <paramref name="engine"/>.</summary>
+    internal Module Load(StackClassEngine engine, ExecImage image)
+    {
+        var name = Path.GetFileName(image.Path);
+        if (image.CacheKey is { } key)
+        {
+            // Package files have a stable identity: no need to read and hash megabytes on every spawn.
+            var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+            return Modules.GetOrLoad(engine, hash, image.ReadModule, name);
+        }
+
+        return Modules.GetOrLoad(engine, image.ReadModule(), name);
+    }
+}
