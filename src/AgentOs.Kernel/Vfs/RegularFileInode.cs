@@ -23,10 +23,6 @@ internal abstract class RegularFileInode : Inode
     /// <inheritdoc/>
     public override long Size => Length;
 
-    /// <summary>A stable identity of immutable contents (e.g. a package file), so caches of derived data such as
-    /// compiled modules can skip reading and hashing them; null for mutable files.</summary>
-    public virtual string? ContentKey => null;
-
     /// <summary>Whether contents can change (false: opening for write or truncating fails with EROFS).</summary>
     public virtual bool IsWritable => false;
 
