@@ -29,7 +29,20 @@ public sealed partial class Kernel
     public Errno Spawn(Process parent, SpawnRequest request, out int pid)
     {
         pid = 0;
-        var errno = SpawnProcess(parent, request, parent.Credentials, parent.Fds, out var child);
+
+        // Processes before descriptors, as Linux checks RLIMIT_NPROC in fork before copying the fd table.
+        if (ProcessesGauge.Available <= 0)
+        {
+            return Errno.EAGAIN;
+        }
+
+        var errno = parent.Fds.Fork(out var fds);
+        if (errno != Errno.Success)
+        {
+            return errno;
+        }
+
+        errno = SpawnProcess(parent, request, parent.Credentials, fds, out var child);
         if (errno == Errno.Success)
         {
             pid = child.Pid;
@@ -67,9 +80,7 @@ public sealed partial class Kernel
             }
         }
 
-        var result = SpawnProcess(null, request, credentials, table, out process);
-        table.CloseAll();
-        return result;
+        return SpawnProcess(null, request, credentials, table, out process);
     }
 
     /// <summary>
@@ -103,35 +114,29 @@ public sealed partial class Kernel
         return Errno.Success;
     }
 
-    private Errno SpawnProcess(Process? parent, SpawnRequest request, Credentials credentials, FdTable parentFds, out Process child)
+    /// <summary>The common spawn path; <paramref name="fds"/> is the child's table (a fork of the parent's, or the
+    /// host's stdio), owned by this call: closed on failure, handed to the process on success.</summary>
+    private Errno SpawnProcess(Process? parent, SpawnRequest request, Credentials credentials, FdTable fds, out Process child)
     {
         child = null!;
-        if ((request.Attributes & ~SpawnAttributes.Supported) != 0)
+        var errno = (request.Attributes & ~SpawnAttributes.Supported) != 0 ? Errno.EOPNOTSUPP : Errno.Success;
+        errno = errno == Errno.Success ? CheckPayload(request.Arguments, request.Environment) : errno;
+
+        // The process cap is checked before anything else, as the reference kernel does; Create re-checks atomically.
+        if (errno == Errno.Success && ProcessesGauge.Available <= 0)
         {
-            return Errno.EOPNOTSUPP;
+            errno = Errno.EAGAIN;
         }
 
-        var errno = CheckPayload(request.Arguments, request.Environment);
         if (errno != Errno.Success)
         {
+            fds.CloseAll();
             return errno;
-        }
-
-        // The process cap is checked first, as the reference kernel does; Create re-checks atomically.
-        if (ProcessesGauge.Available <= 0)
-        {
-            return Errno.EAGAIN;
         }
 
         var executor = Executor ?? throw new InvalidOperationException("The VM has no executor.");
         var cwd = request.WorkingDirectory ?? parent?.WorkingDirectory ?? "/";
         var umask = parent?.Umask ?? 0x12;
-        errno = parentFds.Fork(out var fds);
-        if (errno != Errno.Success)
-        {
-            return errno;
-        }
-
         errno = ApplyFileActions(credentials, umask, fds, request.FileActions, ref cwd);
         if (errno == Errno.Success)
         {

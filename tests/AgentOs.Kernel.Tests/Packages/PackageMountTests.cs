@@ -403,7 +403,7 @@ public sealed class PackageMountTests
         using var source = new FilePackageSource(CachedCoreutils.Path!);
         Assert.Equal(Errno.Success, AospkgReader.Open(source, out AospkgPackage? package, out string error));
         Assert.True(error.Length == 0, error);
-        var sha = Path.GetFileNameWithoutExtension(CachedCoreutils.Path!);
+        var sha = Path.GetFileNameWithoutExtension(CachedCoreutils.Path!)["sha256-".Length..];
         var charged = Charged();
 
         Assert.Equal(Errno.Success, _kernel.MountPackage(package!, sha));
