@@ -57,6 +57,29 @@ public sealed class LimitsTests
     }
 
     [Fact]
+    public async Task NearLimitWarningIsLoggedAtWarningAndUsageSnapshotsAtDebug()
+    {
+        var debug = new ListLoggerProvider(Microsoft.Extensions.Logging.LogLevel.Debug);
+        await using (var vm = await VmOptions.CreateVmAsync(new ResourceLimits { MaxOpenFds = 16 }, o => o.LoggerFactory = debug))
+        {
+            await vm.ExecAsync("exec 3</dev/null 4</dev/null 5</dev/null 6</dev/null 7</dev/null; echo opened");
+            await VmOptions.WaitUntilAsync(() => debug.Lines.Any(l => l.Message.StartsWith("limit usage", StringComparison.Ordinal)), "a usage snapshot");
+            Assert.Contains(debug.Lines, l => l.Message.Contains($"limit usage vm={vm.Id} limit=vm_open_fds", StringComparison.Ordinal));
+            var warning = Assert.Single(debug.Lines, l => l.Level == Microsoft.Extensions.Logging.LogLevel.Warning);
+            Assert.Contains("limit=vm_open_fds", warning.Message);
+            Assert.Contains("config=limits.resources.maxOpenFds", warning.Message);
+        }
+
+        var quiet = new ListLoggerProvider(Microsoft.Extensions.Logging.LogLevel.Warning);
+        await using (var vm = await VmOptions.CreateVmAsync(configure: o => o.LoggerFactory = quiet))
+        {
+            await vm.ExecAsync("echo hi");
+        }
+
+        Assert.DoesNotContain(quiet.Lines, l => l.Message.StartsWith("limit usage", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task MeterListenerSeesUsageAndCapacityGaugesTaggedByVm()
     {
         await using var vm = await VmOptions.CreateVmAsync(new ResourceLimits { MaxProcesses = 42 });
