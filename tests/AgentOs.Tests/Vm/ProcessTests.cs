@@ -185,6 +185,31 @@ public sealed class ProcessTests
     }
 
     [Fact]
+    public async Task StdinBackpressureHoldsTheHostWriterAndLosesNothing()
+    {
+        await using var vm = await VmOptions.CreateVmAsync();
+        await using var cat = vm.Spawn("cat");
+        var data = new byte[1 << 20];
+        new Random(7).NextBytes(data);
+        var write = Task.Run(async () =>
+        {
+            await cat.StandardInput.WriteAsync(data);
+            cat.CloseStdin();
+        });
+
+        // Nobody reads stdout: cat fills it and stops reading stdin, so the host's write cannot finish.
+        await VmOptions.WaitUntilAsync(() => cat.StdoutPipe.BufferedBytes == cat.StdoutPipe.Capacity, "cat's stdout is full");
+        await Task.Delay(300);
+        Assert.False(write.IsCompleted);
+
+        using var received = new MemoryStream();
+        await cat.StandardOutput.CopyToAsync(received);
+        await write;
+        Assert.Equal(data, received.ToArray());
+        Assert.Equal(0, (await cat.WaitAsync()).ExitCode);
+    }
+
+    [Fact]
     public async Task ProcessTreeShowsTheShellAndItsChild()
     {
         await using var vm = await VmOptions.CreateVmAsync();
