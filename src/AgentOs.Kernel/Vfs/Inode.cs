@@ -60,6 +60,10 @@ internal abstract class Inode
     /// <summary>Whether nothing refers to the inode any more (namespace lock held).</summary>
     public bool IsUnreferenced => LinkCount == 0 && OpenCount == 0;
 
+    /// <summary>Whether the inode (and a symlink's target bytes) is paid for by its file system's budgets. False
+    /// for nodes the kernel makes at setup (package command links), which the guest's budget never saw.</summary>
+    public bool Charged { get; init; } = true;
+
     /// <summary>st_size.</summary>
     public virtual long Size => 0;
 
@@ -113,6 +117,15 @@ internal abstract class Inode
         }
     }
 
+    /// <summary>Sets atime, mtime and ctime alike, for a tree loaded from an archive (one time per entry).</summary>
+    public void InitializeTimes(long timeNs)
+    {
+        lock (Sync)
+        {
+            _atimeNs = _mtimeNs = _ctimeNs = timeNs;
+        }
+    }
+
     /// <summary>Contents were read.</summary>
     public void TouchAccess()
     {
@@ -147,7 +160,10 @@ internal abstract class Inode
     public void Die()
     {
         ReleaseStorage();
-        FileSystem.ReleaseInode();
+        if (Charged)
+        {
+            FileSystem.ReleaseInode();
+        }
     }
 
     /// <summary>Subclasses free their contents and return their bytes to the budget.</summary>

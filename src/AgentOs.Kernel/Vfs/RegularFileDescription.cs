@@ -82,11 +82,10 @@ internal sealed class RegularFileDescription : FileDescription
     {
         lock (_positionLock)
         {
-            read = _inode.Read(_position, buffer);
+            var result = _inode.TryRead(_position, buffer, out read);
             _position += read;
+            return result;
         }
-
-        return Errno.Success;
     }
 
     /// <inheritdoc/>
@@ -105,11 +104,8 @@ internal sealed class RegularFileDescription : FileDescription
     }
 
     /// <inheritdoc/>
-    protected override Errno PReadCore(Span<byte> buffer, long offset, out int read)
-    {
-        read = _inode.Read(offset, buffer);
-        return Errno.Success;
-    }
+    protected override Errno PReadCore(Span<byte> buffer, long offset, out int read) =>
+        _inode.TryRead(offset, buffer, out read);
 
     /// <inheritdoc/>
     /// <remarks>As on Linux, pwrite on an O_APPEND description appends.</remarks>

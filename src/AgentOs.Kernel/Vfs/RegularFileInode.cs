@@ -23,16 +23,24 @@ internal abstract class RegularFileInode : Inode
     /// <inheritdoc/>
     public override long Size => Length;
 
-    /// <summary>A stable identity of immutable contents (e.g. a package file), so caches of derived data such as
-    /// compiled modules can skip reading and hashing them; null for mutable files.</summary>
-    public virtual string? ContentKey => null;
-
     /// <summary>Whether contents can change (false: opening for write or truncating fails with EROFS).</summary>
     public virtual bool IsWritable => false;
+
+    /// <summary>A stable name for immutable contents (e.g. "&lt;package sha256&gt;:&lt;entry path&gt;"), so caches
+    /// keyed by content can skip reading and hashing the bytes; null when contents may change.</summary>
+    public virtual string? ContentKey => null;
 
     /// <summary>Copies bytes at <paramref name="offset"/> into <paramref name="destination"/>; 0 at or past EOF;
     /// holes read as zeros. Thread-safe.</summary>
     public abstract int Read(long offset, Span<byte> destination);
+
+    /// <summary><see cref="Read"/> for sources that can fail (a package whose host file changed: EIO). Descriptions
+    /// read through this so the guest sees the error.</summary>
+    public virtual Errno TryRead(long offset, Span<byte> destination, out int read)
+    {
+        read = Read(offset, destination);
+        return Errno.Success;
+    }
 
     /// <summary>Writes at <paramref name="offset"/>, or at the end when <paramref name="append"/> (atomically).
     /// Growth is reserved on the byte budget first: no room at all → ENOSPC with nothing changed; some room → a

@@ -2,7 +2,8 @@ using System.Text;
 
 namespace AgentOs.Kernel.Vfs;
 
-/// <summary>A symbolic link. Its target's UTF-8 bytes are charged to the byte budget while it lives.</summary>
+/// <summary>A symbolic link. Its target's UTF-8 bytes are charged to the byte budget while it lives (unless the
+/// link is not <see cref="Inode.Charged"/>).</summary>
 internal sealed class SymlinkInode : Inode
 {
     public SymlinkInode(FileSystemInstance fileSystem, string target, uint uid, uint gid)
@@ -21,5 +22,11 @@ internal sealed class SymlinkInode : Inode
     public override long Size => TargetBytes;
 
     /// <inheritdoc/>
-    protected override void ReleaseStorage() => FileSystem.ReleaseBytes(TargetBytes);
+    protected override void ReleaseStorage()
+    {
+        if (Charged)
+        {
+            FileSystem.ReleaseBytes(TargetBytes);
+        }
+    }
 }

@@ -1,0 +1,217 @@
+using System.Collections.Concurrent;
+using AgentOs.Kernel;
+using AgentOs.Kernel.Limits;
+using AgentOs.Kernel.Processes;
+using AgentOs.Software;
+using AgentOs.Wasm;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AgentOs;
+
+/// <summary>
+/// An agentOS virtual machine: a virtual POSIX kernel with its own filesystem, processes and limits, running
+/// WebAssembly software. VMs in one host process share nothing but the compiled-module cache.
+/// </summary>
+/// <example>
+/// <code>
+/// await using var vm = await AgentOsVm.CreateAsync(new AgentOsOptions
+/// {
+///     Limits = new() { Resources = new() { MaxProcesses = 64, MaxFilesystemBytes = 256 * 1024 * 1024 } },
+/// });
+/// var result = await vm.ExecAsync("echo hello | wc -c");   // result.Stdout == "6\n"
+/// </code>
+/// </example>
+public sealed partial class AgentOsVm : IAsyncDisposable
+{
+    private readonly Kernel.Kernel _kernel;
+    private readonly ILogger _logger;
+    private readonly Credentials _credentials;
+    private readonly Dictionary<string, string> _environment;
+    private readonly ConcurrentDictionary<AgentOsProcess, byte> _handles = new();
+    private readonly int _maxCapturedOutputBytes;
+    private readonly TimeSpan _terminateGrace;
+    private int _disposed;
+
+    private AgentOsVm(Kernel.Kernel kernel, Credentials credentials, Dictionary<string, string> environment, string cwd,
+        IReadOnlyList<CachedPackage> software, int maxCapturedOutputBytes, int terminateGraceMs, ILogger logger)
+    {
+        _kernel = kernel;
+        _logger = logger;
+        _credentials = credentials;
+        _environment = environment;
+        _maxCapturedOutputBytes = maxCapturedOutputBytes;
+        _terminateGrace = TimeSpan.FromMilliseconds(terminateGraceMs);
+        WorkingDirectory = cwd;
+        Software = software;
+        FileSystem = new AgentOsFileSystem(kernel, credentials, cwd);
+        RootFileSystem = new AgentOsFileSystem(kernel, Credentials.Root, cwd);
+        kernel.Registry.Warning += OnWarning;
+        AgentOsMetrics.Track(kernel.Registry);
+    }
+
+    /// <summary>Raised once each time a limit's usage crosses 80% of its capacity (re-armed when it drops to ≤ 50%).
+    /// Raised on the thread that crossed the threshold: handlers must be quick and must not block.</summary>
+    public event EventHandler<LimitWarning>? LimitWarning;
+
+    /// <summary>The VM identifier (logs, metrics, warnings).</summary>
+    public string Id => _kernel.VmId;
+
+    /// <summary>The effective limits (configured values with the defaults filled in).</summary>
+    public EffectiveLimits Limits => _kernel.Limits;
+
+    /// <summary>Every limit gauge's current reading: usage, high-water mark, capacity and config path, sorted by name.</summary>
+    public IReadOnlyList<LimitUsage> LimitUsage => _kernel.Registry.Snapshot();
+
+    /// <summary>The installed packages, in mount order.</summary>
+    public IReadOnlyList<CachedPackage> Software { get; }
+
+    /// <summary>The working directory of host-started processes and relative paths.</summary>
+    public string WorkingDirectory { get; }
+
+    /// <summary>The environment every host-started process gets (before per-process additions).</summary>
+    public IReadOnlyDictionary<string, string> Environment => _environment;
+
+    /// <summary>The filesystem with the VM user's identity (files the host creates belong to that user).</summary>
+    public AgentOsFileSystem FileSystem { get; }
+
+    /// <summary>The filesystem with root's identity (e.g. to write under <c>/etc</c>).</summary>
+    public AgentOsFileSystem RootFileSystem { get; }
+
+    /// <summary>Every process of the VM (running, stopped and zombie), by pid.</summary>
+    public IReadOnlyList<ProcessInfo> Processes => _kernel.Processes.Snapshot();
+
+    internal Kernel.Kernel Kernel => _kernel;
+
+    /// <summary>
+    /// Creates a VM: validates the limits (an invalid one throws <see cref="LimitConfigurationException"/> naming it,
+    /// before anything else happens), resolves the software (from the local cache when present, so only the first
+    /// VM on a machine needs the network), builds the kernel, mounts the packages and sets the default environment.
+    /// </summary>
+    /// <exception cref="LimitConfigurationException">A limit is out of range; <see cref="LimitConfigurationException.ConfigPath"/> names it.</exception>
+    /// <exception cref="ArgumentException">The working directory is not absolute, or an environment name is invalid.</exception>
+    /// <exception cref="SoftwareException">Software cannot be found, downloaded, verified or mounted.</exception>
+    public static async Task<AgentOsVm> CreateAsync(AgentOsOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new AgentOsOptions();
+        var limitsOptions = options.Limits ?? new LimitsOptions();
+        var limits = (limitsOptions.Resources ?? new ResourceLimits()).Resolve();
+        var processLimits = limitsOptions.Process ?? new ProcessLimitsOptions();
+        var maxCapturedOutputBytes = processLimits.ResolveMaxCapturedOutputBytes();
+        var terminateGraceMs = processLimits.ResolveTerminateGraceMs();
+        if (!Enum.IsDefined(options.User))
+        {
+            throw new ArgumentException($"user: unknown user {options.User}.", nameof(options));
+        }
+
+        var cwd = options.Cwd;
+        if (string.IsNullOrEmpty(cwd) || !cwd.StartsWith('/'))
+        {
+            throw new ArgumentException($"cwd must be an absolute path (was \"{cwd}\").", nameof(options));
+        }
+
+        var environment = DefaultEnvironment.Create(options.User, options.Env ?? new Dictionary<string, string>());
+        var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
+        var logger = loggerFactory.CreateLogger("AgentOs");
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+
+        IReadOnlyList<CachedPackage> software;
+        using (var resolver = new SoftwareResolver(new SoftwareResolverOptions { CacheDirectory = options.CacheDirectory, Registry = options.Registry }))
+        {
+            software = await resolver.ResolveAsync(options.SoftwareToResolve(), options.Progress, cancellationToken).ConfigureAwait(false);
+        }
+
+        var packages = await Task.Run(() => software.Select(PackageLibrary.Open).ToList(), cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var kernelOptions = options.VmId is { Length: > 0 } id
+            ? new KernelOptions { Limits = limits, LoggerFactory = options.LoggerFactory, VmId = id }
+            : new KernelOptions { Limits = limits, LoggerFactory = options.LoggerFactory };
+        var kernel = new Kernel.Kernel(kernelOptions);
+        for (var i = 0; i < packages.Count; i++)
+        {
+            var errno = PackageMount.Mount(kernel, packages[i], software[i].Sha256);
+            if (errno != Errno.Success)
+            {
+                var reason = errno == Errno.EEXIST
+                    ? "it is already installed or one of its commands is provided by another package"
+                    : AgentOsFileSystemException.Strerror(errno);
+                throw new SoftwareException($"{software[i].Name}@{software[i].Version}: cannot be installed in the VM ({errno}): {reason}");
+            }
+        }
+
+        var credentials = options.User == VmUser.Root ? Credentials.Root : Credentials.AgentOsUser;
+        PrepareWorkingDirectory(kernel, credentials, cwd);
+        _ = new WasmExecutor(kernel, SharedWasmRuntime.Get(options.CacheDirectory, options.LoggerFactory), loggerFactory.CreateLogger("AgentOs.Wasm"));
+        var vm = new AgentOsVm(kernel, credentials, environment, cwd, software, maxCapturedOutputBytes, terminateGraceMs, logger);
+        LogCreated(logger, vm.Id, software.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return vm;
+    }
+
+    /// <summary>The processes of the VM as a forest: each process under its parent; orphans and host-started
+    /// processes are roots.</summary>
+    public IReadOnlyList<ProcessTreeNode> GetProcessTree()
+    {
+        var all = _kernel.Processes.Snapshot();
+        var pids = all.Select(p => p.Pid).ToHashSet();
+        var children = all.ToLookup(p => pids.Contains(p.ParentPid) && p.ParentPid != p.Pid ? p.ParentPid : 0);
+        return Build(0);
+
+        IReadOnlyList<ProcessTreeNode> Build(int parent) =>
+            [.. children[parent].Select(p => new ProcessTreeNode(p, Build(p.Pid)))];
+    }
+
+    /// <summary>
+    /// Ends the VM: every process gets SIGTERM, those still alive after the grace period
+    /// (<see cref="ProcessLimitsOptions.TerminateGraceMs"/>) get SIGKILL; the host's pipe ends are closed and the
+    /// VM stops reporting metrics. Idempotent.
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        await Task.Run(() => _kernel.Processes.TerminateAll(_terminateGrace)).ConfigureAwait(false);
+        foreach (var handle in _handles.Keys)
+        {
+            handle.Dispose();
+        }
+
+        _kernel.Registry.Warning -= OnWarning;
+        AgentOsMetrics.Untrack(_kernel.Registry);
+        LogDisposed(_logger, Id);
+    }
+
+    internal void Forget(AgentOsProcess handle) => _handles.TryRemove(handle, out _);
+
+    private static void PrepareWorkingDirectory(Kernel.Kernel kernel, Credentials credentials, string cwd)
+    {
+        // A missing working directory is created for the VM user, as a home directory would be.
+        var root = new AgentOsFileSystem(kernel, Credentials.Root, "/");
+        if (!root.Exists(cwd))
+        {
+            root.CreateDirectory(cwd);
+            var errno = kernel.FileSystem.Chown(AgentOs.Kernel.Vfs.PathContext.Root, cwd, credentials.Uid, credentials.Gid, follow: true);
+            if (errno != Errno.Success)
+            {
+                throw new AgentOsFileSystemException(errno, "chown", cwd);
+            }
+        }
+    }
+
+    private void OnWarning(LimitWarning warning)
+    {
+        AgentOsMetrics.RecordWarning(Id, warning);
+        LimitWarning?.Invoke(this, warning);
+    }
+
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+
+    [LoggerMessage(EventId = 100, Level = LogLevel.Debug, Message = "vm created vm={VmId} packages={Packages} elapsed_ms={ElapsedMs:F1}")]
+    private static partial void LogCreated(ILogger logger, string vmId, int packages, double elapsedMs);
+
+    [LoggerMessage(EventId = 101, Level = LogLevel.Debug, Message = "vm disposed vm={VmId}")]
+    private static partial void LogDisposed(ILogger logger, string vmId);
+}

@@ -1,0 +1,21 @@
+namespace AgentOs;
+
+/// <summary>Per-run settings of <see cref="AgentOsVm.ExecAsync"/> and <see cref="AgentOsVm.RunAsync"/>.</summary>
+public sealed class ExecOptions
+{
+    /// <summary>Variables added to (or replacing) the VM's environment for this process.</summary>
+    public IDictionary<string, string>? Env { get; init; }
+
+    /// <summary>The working directory; relative to the VM's <see cref="AgentOsOptions.Cwd"/>; null for that directory.</summary>
+    public string? Cwd { get; init; }
+
+    /// <summary>Bytes fed to the process's stdin, which is then closed. Null (with no <see cref="StdinText"/>) gives
+    /// <c>/dev/null</c>.</summary>
+    public Stream? Stdin { get; init; }
+
+    /// <summary>Text (UTF-8) fed to the process's stdin, which is then closed.</summary>
+    public string? StdinText { get; init; }
+
+    /// <summary>Overrides <see cref="ProcessLimitsOptions.MaxCapturedOutputBytes"/> for this run.</summary>
+    public int? MaxCapturedOutputBytes { get; init; }
+}
