@@ -23,16 +23,15 @@ internal static class SoftwareCommands
         return new Command("software", "Manage the guest software cache.") { list, fetch };
     }
 
-    /// <summary>Resolves <paramref name="names"/>; the progress view appears only when something is not cached yet.</summary>
-    public static async Task<IReadOnlyList<CachedPackage>> ResolveAsync(IReadOnlyList<string> names, CancellationToken ct)
+    /// <summary>Downloads whatever of <paramref name="names"/> is not cached yet, with the progress view; a warm cache
+    /// costs a few file checks and shows nothing.</summary>
+    public static async Task EnsureCachedAsync(IReadOnlyList<string> names, CancellationToken ct)
     {
         using var resolver = new SoftwareResolver();
-        if (AllCached(names, new SoftwareCache(resolver.CacheDirectory)))
+        if (!AllCached(names, new SoftwareCache(resolver.CacheDirectory)))
         {
-            return await resolver.ResolveAsync(names, null, ct).ConfigureAwait(false);
+            await SoftwareProgressView.RunAsync(progress => resolver.ResolveAsync(names, progress, ct)).ConfigureAwait(false);
         }
-
-        return await SoftwareProgressView.RunAsync(progress => resolver.ResolveAsync(names, progress, ct)).ConfigureAwait(false);
     }
 
     private static int List()

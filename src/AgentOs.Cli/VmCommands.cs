@@ -20,7 +20,7 @@ internal static class VmCommands
         };
         options.AddTo(command);
         command.SetAction((parse, ct) =>
-            GuestSession.RunAsync(options.Read(parse, Environment.GetEnvironmentVariable), "sh", ["-c", string.Join(' ', parse.GetValue(line)!)], GuestSession.StdinMode.IfRedirected));
+            GuestSession.RunAsync(options.Read(parse, Environment.GetEnvironmentVariable), "sh", ["-c", string.Join(' ', parse.GetValue(line)!)], GuestStdin.IfRedirected));
         return command;
     }
 
@@ -32,7 +32,7 @@ internal static class VmCommands
         var command = new Command("run", "Run one guest program with arguments (no shell) in a fresh VM.") { program, args };
         options.AddTo(command);
         command.SetAction((parse, ct) =>
-            GuestSession.RunAsync(options.Read(parse, Environment.GetEnvironmentVariable), parse.GetValue(program)!, parse.GetValue(args) ?? [], GuestSession.StdinMode.IfRedirected));
+            GuestSession.RunAsync(options.Read(parse, Environment.GetEnvironmentVariable), parse.GetValue(program)!, parse.GetValue(args) ?? [], GuestStdin.IfRedirected));
         return command;
     }
 
@@ -42,7 +42,7 @@ internal static class VmCommands
         var command = new Command("sh", "Start the guest shell wired to this terminal's stdin/stdout/stderr; exits with the shell's status.");
         options.AddTo(command);
         command.SetAction((parse, ct) =>
-            GuestSession.RunAsync(options.Read(parse, Environment.GetEnvironmentVariable), "sh", [], GuestSession.StdinMode.Always));
+            GuestSession.RunAsync(options.Read(parse, Environment.GetEnvironmentVariable), "sh", [], GuestStdin.Always));
         return command;
     }
 
