@@ -126,7 +126,7 @@ public sealed partial class Kernel
         var executor = Executor ?? throw new InvalidOperationException("The VM has no executor.");
         var cwd = request.WorkingDirectory ?? parent?.WorkingDirectory ?? "/";
         var umask = parent?.Umask ?? 0x12;
-        errno = parentFds.CloneForSpawn(out var fds);
+        errno = parentFds.Fork(out var fds);
         if (errno != Errno.Success)
         {
             return errno;
@@ -135,6 +135,7 @@ public sealed partial class Kernel
         errno = ApplyFileActions(credentials, umask, fds, request.FileActions, ref cwd);
         if (errno == Errno.Success)
         {
+            fds.CloseOnExec();
             errno = FileSystem.ResolveDirectory(new PathContext(credentials, "/", umask), cwd, out cwd);
         }
 

@@ -16,12 +16,11 @@ namespace AgentOs.Integration.Tests;
 /// </summary>
 internal sealed class TestVm : IDisposable
 {
+    private static readonly string Cache = LocateCache();
     private static readonly Lazy<Task<IReadOnlyList<(AospkgPackage Package, string Sha256)>>> Packages = new(LoadPackagesAsync);
-    private static readonly Lazy<WasmRuntime> Runtime = new(() => new WasmRuntime(Path.Combine(CacheDirectory, "modules")));
+    private static readonly Lazy<WasmRuntime> Runtime = new(() => new WasmRuntime(Path.Combine(Cache, "modules")));
 
     private TestVm(Kernel.Kernel kernel) => Kernel = kernel;
-
-    public static string CacheDirectory { get; } = LocateCache();
 
     public Kernel.Kernel Kernel { get; }
 
@@ -93,7 +92,7 @@ internal sealed class TestVm : IDisposable
 
     private static async Task<IReadOnlyList<(AospkgPackage, string)>> LoadPackagesAsync()
     {
-        using var resolver = new SoftwareResolver(new SoftwareResolverOptions { CacheDirectory = CacheDirectory });
+        using var resolver = new SoftwareResolver(new SoftwareResolverOptions { CacheDirectory = Cache });
         var cached = await resolver.ResolveAsync(["common"]);
         var list = new List<(AospkgPackage, string)>();
         foreach (var entry in cached)

@@ -309,24 +309,17 @@ public sealed class FdTable
     }
 
     /// <summary>
-    /// The child's table for a spawn: every entry without FD_CLOEXEC, sharing descriptions. Fails with ENFILE,
-    /// creating nothing, when the VM has no room for the copies.
+    /// fork(2)'s copy: every entry with its flags, sharing descriptions. posix_spawn applies its file actions to
+    /// this copy and only then drops FD_CLOEXEC entries (<see cref="CloseOnExec"/>), so an action may dup a
+    /// close-on-exec descriptor (shells pass pipe ends that way). Fails with ENFILE, creating nothing, when the VM
+    /// has no room for the copies.
     /// </summary>
-    public Errno CloneForSpawn(out FdTable child)
+    public Errno Fork(out FdTable child)
     {
         child = new FdTable(_openFds, Capacity);
         lock (_lock)
         {
-            var inherited = 0;
-            for (var fd = 0; fd < _entries.Length; fd++)
-            {
-                if (_entries[fd].Description is not null && (_entries[fd].Flags & FdFlags.CloseOnExec) == 0)
-                {
-                    inherited++;
-                }
-            }
-
-            if (!_openFds.TryReserve(inherited))
+            if (!_openFds.TryReserve(_count - ReservedCountLocked()))
             {
                 child = null!;
                 return Errno.ENFILE;
@@ -335,9 +328,9 @@ public sealed class FdTable
             child._entries = new Entry[_entries.Length];
             for (var fd = 0; fd < _entries.Length; fd++)
             {
-                if (_entries[fd].Description is { } d && (_entries[fd].Flags & FdFlags.CloseOnExec) == 0)
+                if (_entries[fd].Description is { } d)
                 {
-                    child.Put(fd, d, FdFlags.None);
+                    child.Put(fd, d, _entries[fd].Flags);
                 }
             }
         }
@@ -396,6 +389,21 @@ public sealed class FdTable
         {
             description.Release();
         }
+    }
+
+    // Caller holds _lock. Slots claimed by Reserve count in _count but are not copied by Fork.
+    private int ReservedCountLocked()
+    {
+        var reserved = 0;
+        foreach (var entry in _entries)
+        {
+            if (entry.Reserved)
+            {
+                reserved++;
+            }
+        }
+
+        return reserved;
     }
 
     // Caller holds _lock. Returns the lowest free slot ≥ minFd below Capacity, or -1.

@@ -80,7 +80,7 @@ public sealed class FdTableTests
         var d = new CountingDescription();
         Assert.Equal(Errno.Success, table.Add(d, FdFlags.None, out var fd));
         Assert.Equal(Errno.Success, table.Dup(fd, out var dup));
-        Assert.Equal(Errno.Success, table.CloneForSpawn(out var child));
+        Assert.Equal(Errno.Success, table.Fork(out var child));
 
         Assert.Equal(Errno.Success, table.Close(fd));
         Assert.Equal(Errno.Success, table.Close(dup));
@@ -93,7 +93,7 @@ public sealed class FdTableTests
     }
 
     [Fact]
-    public void SpawnCopyDropsCloseOnExecEntries()
+    public void ForkCopiesEveryEntryAndExecDropsCloseOnExecOnes()
     {
         var table = new FdTable(_openFds, 8);
         var kept = new CountingDescription();
@@ -101,7 +101,11 @@ public sealed class FdTableTests
         Assert.Equal(Errno.Success, table.Add(kept, FdFlags.None, out var keptFd));
         Assert.Equal(Errno.Success, table.Add(dropped, FdFlags.CloseOnExec, out var droppedFd));
 
-        Assert.Equal(Errno.Success, table.CloneForSpawn(out var child));
+        Assert.Equal(Errno.Success, table.Fork(out var child));
+        Assert.Equal(Errno.Success, child.GetFlags(droppedFd, out var copiedFlags));
+        Assert.Equal(FdFlags.CloseOnExec, copiedFlags);
+        Assert.Equal(4, _openFds.Current);
+        child.CloseOnExec();
 
         Assert.Equal(Errno.Success, child.Get(keptFd, out var inherited));
         Assert.Same(kept, inherited);
@@ -112,7 +116,7 @@ public sealed class FdTableTests
     }
 
     [Fact]
-    public void SpawnCopyFailsWholeWhenTheVmHasNoRoom()
+    public void ForkFailsWholeWhenTheVmHasNoRoom()
     {
         var table = new FdTable(_openFds, 8);
         var d = new CountingDescription();
@@ -121,7 +125,7 @@ public sealed class FdTableTests
             Assert.Equal(Errno.Success, table.Add(d, FdFlags.None, out _));
         }
 
-        Assert.Equal(Errno.ENFILE, table.CloneForSpawn(out _));
+        Assert.Equal(Errno.ENFILE, table.Fork(out _));
         Assert.Equal(5, _openFds.Current);
         Assert.Equal(5, d.References);
     }

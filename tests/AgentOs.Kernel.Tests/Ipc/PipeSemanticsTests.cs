@@ -17,7 +17,7 @@ public sealed class PipeSemanticsTests
         var parent = new FdTable(_openFds, 16);
         Assert.Equal(Errno.Success, parent.AddPair(pipe.ReadEnd, pipe.WriteEnd, FdFlags.None, out var r, out var w));
         Assert.Equal(Errno.Success, parent.Dup(w, out var w2));
-        Assert.Equal(Errno.Success, parent.CloneForSpawn(out var child));
+        Assert.Equal(Errno.Success, parent.Fork(out var child));
         Assert.Equal(Errno.Success, pipe.ReadEnd.SetStatusFlags(OpenFlags.NonBlock));
 
         Assert.Equal(Errno.Success, child.Get(w, out var childWriter));
