@@ -19,7 +19,8 @@ internal static class CliConsoles
             Out = new AnsiConsoleOutput(writer),
             Ansi = redirected ? AnsiSupport.No : AnsiSupport.Detect,
             ColorSystem = redirected ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
-            Interactive = redirected ? InteractionSupport.No : InteractionSupport.Detect,
+            // Spectre's own detection looks at stdout; this console's stream is what matters.
+            Interactive = redirected ? InteractionSupport.No : InteractionSupport.Yes,
         });
         if (redirected)
         {

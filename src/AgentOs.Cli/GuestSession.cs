@@ -16,6 +16,9 @@ internal static class GuestSession
     /// <summary>How often <c>debug</c> logging adds a "limit usage" snapshot while a guest runs.</summary>
     private static readonly TimeSpan SnapshotInterval = TimeSpan.FromSeconds(1);
 
+    /// <summary>How long a signalled guest may take to exit before the CLI exits anyway.</summary>
+    private static readonly TimeSpan InterruptGrace = TimeSpan.FromSeconds(1);
+
     public static async Task<int> RunAsync(VmSettings settings, string program, IReadOnlyList<string> args, GuestStdin stdin)
     {
         using ILoggerFactory loggers = CliLogging.Create(settings.LogLevel);
@@ -84,12 +87,12 @@ internal static class GuestSession
             return e.ShellExitCode;
         }
 
-        PosixSignalRegistration[] signals = ForwardSignals(vm, process);
+        var interrupted = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        PosixSignalRegistration[] signals = ForwardSignals(vm, process, interrupted);
         using var snapshots = new CancellationTokenSource();
         try
         {
-            Task pumpOut = PumpAsync(process.StandardOutput, stdout);
-            Task pumpErr = PumpAsync(process.StandardError, stderr);
+            Task pumps = Task.WhenAll(PumpAsync(process.StandardOutput, stdout), PumpAsync(process.StandardError, stderr));
             if (stdin is null)
             {
                 process.CloseStdin();
@@ -101,17 +104,55 @@ internal static class GuestSession
             }
 
             Task snapshotLoop = LogSnapshotsAsync(vm, snapshots.Token);
-            ProcessExit exit = await process.WaitAsync().ConfigureAwait(false);
-            await Task.WhenAll(pumpOut, pumpErr).ConfigureAwait(false);
+            Task<ProcessExit> exited = process.WaitAsync();
+            int status;
+            if (await Task.WhenAny(exited, interrupted.Task).ConfigureAwait(false) == exited)
+            {
+                status = (await exited.ConfigureAwait(false)).ExitCode;
+                await pumps.ConfigureAwait(false);
+            }
+            else
+            {
+                status = await AfterInterruptAsync(exited, pumps, await interrupted.Task.ConfigureAwait(false)).ConfigureAwait(false);
+            }
+
             await snapshots.CancelAsync().ConfigureAwait(false);
             await snapshotLoop.ConfigureAwait(false);
-            return exit.ExitCode;
+            return status;
         }
         finally
         {
             Array.ForEach(signals, registration => registration.Dispose());
             process.Dispose();
         }
+    }
+
+    /// <summary>
+    /// The CLI was signalled and passed the signal on: the guest gets a short grace to finish (its status wins, with
+    /// whatever output it still writes); otherwise the CLI exits with 128 + signal and disposing the VM ends the rest.
+    /// </summary>
+    private static async Task<int> AfterInterruptAsync(Task<ProcessExit> exited, Task pumps, int signal)
+    {
+        ProcessExit exit;
+        try
+        {
+            exit = await exited.WaitAsync(InterruptGrace).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            return 128 + signal;
+        }
+
+        try
+        {
+            await pumps.WaitAsync(InterruptGrace).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // A background child still holds the output pipes; disposing the VM ends it.
+        }
+
+        return exit.ExitCode;
     }
 
     private static async Task PumpAsync(Stream from, Stream to)
@@ -168,16 +209,15 @@ internal static class GuestSession
     }
 
     /// <summary>
-    /// Ctrl-C sends SIGINT to the guest's process group (like a terminal's foreground job); a second one kills it.
-    /// SIGTERM and SIGQUIT to the CLI are forwarded the same way. The CLI then exits with the guest's status.
+    /// Ctrl-C sends SIGINT to the guest's process group (like a terminal's foreground job) and the CLI then exits; a
+    /// second Ctrl-C kills the guest at once. SIGTERM and SIGQUIT to the CLI are forwarded the same way.
     /// </summary>
-    private static PosixSignalRegistration[] ForwardSignals(AgentOsVm vm, AgentOsProcess process)
+    private static PosixSignalRegistration[] ForwardSignals(AgentOsVm vm, AgentOsProcess process, TaskCompletionSource<int> interrupted)
     {
-        int interrupts = 0;
         void Forward(PosixSignalContext context, int signal)
         {
             context.Cancel = true;
-            if (signal == Signals.SIGINT && Interlocked.Increment(ref interrupts) > 1)
+            if (interrupted.Task.IsCompleted)
             {
                 process.Kill();
                 return;
@@ -187,6 +227,8 @@ internal static class GuestSession
             {
                 process.Signal(signal);
             }
+
+            interrupted.TrySetResult(signal);
         }
 
         return

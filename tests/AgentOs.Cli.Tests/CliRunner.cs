@@ -14,11 +14,49 @@ internal static class CliRunner
     /// <summary>The shared package cache of the test suites, so CLI runs stay warm across test runs.</summary>
     public static string CacheDirectory { get; } = LocateCache();
 
+    /// <summary>Starts the CLI with stdout/stderr redirected (stdin closed) for tests that interact with it while it runs.</summary>
+    public static Process Start(IEnumerable<string> args)
+    {
+        ProcessStartInfo start = StartInfo(args, null);
+        Process process = Process.Start(start) ?? throw new InvalidOperationException("could not start the CLI");
+        process.StandardInput.Close();
+        return process;
+    }
+
     public static async Task<CliResult> RunAsync(
         IEnumerable<string> args,
         IReadOnlyDictionary<string, string?>? env = null,
         string? stdin = null,
         TimeSpan? timeout = null)
+    {
+        ProcessStartInfo start = StartInfo(args, env);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the CLI");
+        var stdout = new MemoryStream();
+        var stderr = new MemoryStream();
+        Task copyOut = process.StandardOutput.BaseStream.CopyToAsync(stdout);
+        Task copyErr = process.StandardError.BaseStream.CopyToAsync(stderr);
+        if (stdin is not null)
+        {
+            await process.StandardInput.WriteAsync(stdin);
+        }
+
+        process.StandardInput.Close();
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(3));
+        try
+        {
+            await process.WaitForExitAsync(cts.Token);
+            await Task.WhenAll(copyOut, copyErr).WaitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"agentos {string.Join(' ', start.ArgumentList.Skip(1))} did not finish; stderr: {Encoding.UTF8.GetString(stderr.ToArray())}");
+        }
+
+        return new CliResult(process.ExitCode, Encoding.UTF8.GetString(stdout.ToArray()), Encoding.UTF8.GetString(stderr.ToArray()));
+    }
+
+    private static ProcessStartInfo StartInfo(IEnumerable<string> args, IReadOnlyDictionary<string, string?>? env)
     {
         var start = new ProcessStartInfo(DotnetHost())
         {
@@ -45,30 +83,7 @@ internal static class CliRunner
             start.Environment[key] = value;
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the CLI");
-        var stdout = new MemoryStream();
-        var stderr = new MemoryStream();
-        Task copyOut = process.StandardOutput.BaseStream.CopyToAsync(stdout);
-        Task copyErr = process.StandardError.BaseStream.CopyToAsync(stderr);
-        if (stdin is not null)
-        {
-            await process.StandardInput.WriteAsync(stdin);
-        }
-
-        process.StandardInput.Close();
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(3));
-        try
-        {
-            await process.WaitForExitAsync(cts.Token);
-            await Task.WhenAll(copyOut, copyErr).WaitAsync(cts.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"agentos {string.Join(' ', start.ArgumentList.Skip(1))} did not finish; stderr: {Encoding.UTF8.GetString(stderr.ToArray())}");
-        }
-
-        return new CliResult(process.ExitCode, Encoding.UTF8.GetString(stdout.ToArray()), Encoding.UTF8.GetString(stderr.ToArray()));
+        return start;
     }
 
     /// <summary>The dotnet host running the tests (the SDK sets DOTNET_HOST_PATH), else the one on PATH.</summary>
