@@ -1,0 +1,82 @@
+using System.CommandLine;
+using AgentOs.Kernel.Limits;
+using AgentOs.Software;
+
+namespace AgentOs.Cli;
+
+/// <summary>
+/// The <c>agentos</c> command line: parses, runs one command, and turns every failure into one line on stderr and an
+/// exit code (2 for bad input, 1 for run-time failures, the guest's own status otherwise). Stdout carries only
+/// guest output and requested tables.
+/// </summary>
+internal static class CliApp
+{
+    private static readonly HashSet<string> PassThroughCommands = new(StringComparer.Ordinal) { "exec", "run", "limits" };
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        Command root = BuildRoot();
+        ParseResult parse;
+        try
+        {
+            parse = root.Parse(ArgumentNormalizer.Normalize(root, args, PassThroughCommands));
+        }
+        catch (CliUsageException e)
+        {
+            return Fail(ExitCodes.Usage, e.Message);
+        }
+
+        if (parse.Errors.Count > 0 && parse.Action?.ClearsParseErrors != true)
+        {
+            string command = parse.CommandResult.Command == root ? "agentos" : $"agentos {parse.CommandResult.Command.Name}";
+            return Fail(ExitCodes.Usage, $"{string.Join("; ", parse.Errors.Select(e => e.Message))} (see '{command} --help')");
+        }
+
+        try
+        {
+            // The VM commands handle Ctrl-C themselves (SIGINT to the guest), so the parser must not.
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null })
+                .ConfigureAwait(false);
+        }
+        catch (CliUsageException e)
+        {
+            return Fail(ExitCodes.Usage, e.Message);
+        }
+        catch (LimitConfigurationException e)
+        {
+            return Fail(ExitCodes.Usage, "invalid limit: " + e.Message.Replace($" (Parameter '{e.ParamName}')", string.Empty, StringComparison.Ordinal));
+        }
+        catch (SoftwareException e)
+        {
+            return Fail(ExitCodes.Failure, $"software: {e.Message}");
+        }
+        catch (OperationCanceledException)
+        {
+            return Fail(ExitCodes.Interrupted, "interrupted");
+        }
+#pragma warning disable CA1031 // The CLI's last line of defence: one line, never a stack trace.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            return Fail(ExitCodes.Failure, $"{e.GetType().Name}: {e.Message}");
+        }
+    }
+
+    /// <summary>A plain command named <c>agentos</c> (a RootCommand would be named after the assembly).</summary>
+    internal static Command BuildRoot() => new("agentos", "Run commands in a sandboxed agentOS VM (WebAssembly guests, per-VM resource limits).")
+    {
+        new System.CommandLine.Help.HelpOption(),
+        new VersionOption(),
+        VmCommands.Exec(),
+        VmCommands.Run(),
+        VmCommands.Shell(),
+        VmCommands.Limits(),
+        SoftwareCommands.Create(),
+    };
+
+    private static int Fail(int code, string message)
+    {
+        Console.Error.WriteLine("agentos: " + message.ReplaceLineEndings(" "));
+        return code;
+    }
+}

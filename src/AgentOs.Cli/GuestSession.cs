@@ -1,0 +1,241 @@
+using System.Runtime.InteropServices;
+using AgentOs.Cli.Logging;
+using AgentOs.Kernel;
+using AgentOs.Kernel.Limits;
+using AgentOs.Kernel.Processes;
+using Microsoft.Extensions.Logging;
+
+namespace AgentOs.Cli;
+
+/// <summary>
+/// One VM for one CLI command: creates it from <see cref="VmSettings"/>, starts the guest program with its
+/// stdout/stderr streamed raw to this process's own, forwards stdin and Ctrl-C, and returns the guest's exit status.
+/// </summary>
+internal static class GuestSession
+{
+    /// <summary>How often <c>debug</c> logging adds a "limit usage" snapshot while a guest runs.</summary>
+    private static readonly TimeSpan SnapshotInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a signalled guest may take to exit before the CLI exits anyway.</summary>
+    private static readonly TimeSpan InterruptGrace = TimeSpan.FromSeconds(1);
+
+    public static async Task<int> RunAsync(VmSettings settings, string program, IReadOnlyList<string> args, GuestStdin stdin)
+    {
+        using ILoggerFactory loggers = CliLogging.Create(settings.LogLevel);
+        AgentOsVm vm = await CreateVmAsync(settings, loggers).ConfigureAwait(false);
+        await using (vm.ConfigureAwait(false))
+        {
+            Stream stdout = Console.OpenStandardOutput();
+            Stream stderr = Console.OpenStandardError();
+            Stream? input = stdin == GuestStdin.Always || Console.IsInputRedirected ? Console.OpenStandardInput() : null;
+            return await RunGuestAsync(vm, program, args, input, stdout, stderr).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Creates a VM, runs <paramref name="commandLine"/> (output to stderr) if given, and reads the gauges.</summary>
+    public static async Task<(int Status, EffectiveLimits Effective, IReadOnlyList<LimitUsage> Usage)> MeasureAsync(VmSettings settings, string? commandLine)
+    {
+        using ILoggerFactory loggers = CliLogging.Create(settings.LogLevel);
+        AgentOsVm vm = await CreateVmAsync(settings, loggers).ConfigureAwait(false);
+        await using (vm.ConfigureAwait(false))
+        {
+            Stream stderr = Console.OpenStandardError();
+            int status = commandLine is null
+                ? ExitCodes.Success
+                : await RunGuestAsync(vm, "sh", ["-c", commandLine], null, stderr, stderr).ConfigureAwait(false);
+            return (status, vm.Limits, vm.LimitUsage);
+        }
+    }
+
+    private static async Task<AgentOsVm> CreateVmAsync(VmSettings settings, ILoggerFactory loggers)
+    {
+        // Downloads (first run only) get a progress view before the VM exists, so nothing else writes meanwhile.
+        await SoftwareCommands.EnsureCachedAsync(settings.Software, CancellationToken.None).ConfigureAwait(false);
+        var options = new AgentOsOptions
+        {
+            DefaultSoftware = false,
+            Software = [.. settings.Software],
+            Limits = new LimitsOptions { Resources = settings.Limits },
+            Env = settings.Env.ToDictionary(StringComparer.Ordinal),
+            LoggerFactory = loggers,
+        };
+        if (settings.Cwd is not null)
+        {
+            options.Cwd = settings.Cwd.StartsWith('/') ? settings.Cwd : throw new CliUsageException($"--cwd: '{settings.Cwd}' must be an absolute path in the VM");
+        }
+
+        try
+        {
+            return await AgentOsVm.CreateAsync(options).ConfigureAwait(false);
+        }
+        catch (ArgumentException e) when (e is not LimitConfigurationException)
+        {
+            throw new CliUsageException(e.Message);
+        }
+    }
+
+    private static async Task<int> RunGuestAsync(AgentOsVm vm, string program, IReadOnlyList<string> args, Stream? stdin, Stream stdout, Stream stderr)
+    {
+        AgentOsProcess process;
+        try
+        {
+            process = vm.Spawn(program, args);
+        }
+        catch (AgentOsSpawnException e)
+        {
+            Console.Error.WriteLine("agentos: " + e.Message);
+            return e.ShellExitCode;
+        }
+
+        var interrupted = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        PosixSignalRegistration[] signals = ForwardSignals(vm, process, interrupted);
+        using var snapshots = new CancellationTokenSource();
+        try
+        {
+            Task pumps = Task.WhenAll(PumpAsync(process.StandardOutput, stdout), PumpAsync(process.StandardError, stderr));
+            if (stdin is null)
+            {
+                process.CloseStdin();
+            }
+            else
+            {
+                // Not awaited: a terminal read may never return, and the guest may exit without reading at all.
+                _ = FeedStdinAsync(stdin, process);
+            }
+
+            Task snapshotLoop = LogSnapshotsAsync(vm, snapshots.Token);
+            Task<ProcessExit> exited = process.WaitAsync();
+            int status;
+            if (await Task.WhenAny(exited, interrupted.Task).ConfigureAwait(false) == exited)
+            {
+                status = (await exited.ConfigureAwait(false)).ExitCode;
+                await pumps.ConfigureAwait(false);
+            }
+            else
+            {
+                status = await AfterInterruptAsync(exited, pumps, await interrupted.Task.ConfigureAwait(false)).ConfigureAwait(false);
+            }
+
+            await snapshots.CancelAsync().ConfigureAwait(false);
+            await snapshotLoop.ConfigureAwait(false);
+            return status;
+        }
+        finally
+        {
+            Array.ForEach(signals, registration => registration.Dispose());
+            process.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// The CLI was signalled and passed the signal on: the guest gets a short grace to finish (its status wins, with
+    /// whatever output it still writes); otherwise the CLI exits with 128 + signal and disposing the VM ends the rest.
+    /// </summary>
+    private static async Task<int> AfterInterruptAsync(Task<ProcessExit> exited, Task pumps, int signal)
+    {
+        ProcessExit exit;
+        try
+        {
+            exit = await exited.WaitAsync(InterruptGrace).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            return 128 + signal;
+        }
+
+        try
+        {
+            await pumps.WaitAsync(InterruptGrace).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // A background child still holds the output pipes; disposing the VM ends it.
+        }
+
+        return exit.ExitCode;
+    }
+
+    private static async Task PumpAsync(Stream from, Stream to)
+    {
+        byte[] buffer = new byte[1 << 16];
+        int read;
+        while ((read = await from.ReadAsync(buffer).ConfigureAwait(false)) > 0)
+        {
+            await to.WriteAsync(buffer.AsMemory(0, read)).ConfigureAwait(false);
+            await to.FlushAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static async Task FeedStdinAsync(Stream from, AgentOsProcess process)
+    {
+        try
+        {
+            byte[] buffer = new byte[1 << 16];
+            int read;
+            while ((read = await from.ReadAsync(buffer).ConfigureAwait(false)) > 0)
+            {
+                await process.StandardInput.WriteAsync(buffer.AsMemory(0, read)).ConfigureAwait(false);
+            }
+        }
+        catch (IOException)
+        {
+            // The guest stopped reading (EPIPE) or our stdin failed: the rest is not wanted, as in a shell pipeline.
+        }
+        catch (ObjectDisposedException)
+        {
+            // The guest exited and its pipes were released.
+        }
+        finally
+        {
+            process.CloseStdin();
+        }
+    }
+
+    /// <summary>With debug logging, a "limit usage" snapshot per interval while the guest runs (the VM adds one at exit).</summary>
+    private static async Task LogSnapshotsAsync(AgentOsVm vm, CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(SnapshotInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(ct).ConfigureAwait(false))
+            {
+                vm.Kernel.Registry.LogUsageSnapshot();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The guest exited.
+        }
+    }
+
+    /// <summary>
+    /// Ctrl-C sends SIGINT to the guest's process group (like a terminal's foreground job) and the CLI then exits; a
+    /// second Ctrl-C kills the guest at once. SIGTERM and SIGQUIT to the CLI are forwarded the same way.
+    /// </summary>
+    private static PosixSignalRegistration[] ForwardSignals(AgentOsVm vm, AgentOsProcess process, TaskCompletionSource<int> interrupted)
+    {
+        void Forward(PosixSignalContext context, int signal)
+        {
+            context.Cancel = true;
+            if (interrupted.Task.IsCompleted)
+            {
+                process.Kill();
+                return;
+            }
+
+            if (vm.Kernel.Processes.Kill(null, -process.Pid, signal) != Errno.Success)
+            {
+                process.Signal(signal);
+            }
+
+            interrupted.TrySetResult(signal);
+        }
+
+        return
+        [
+            PosixSignalRegistration.Create(PosixSignal.SIGINT, c => Forward(c, Signals.SIGINT)),
+            PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => Forward(c, Signals.SIGTERM)),
+            PosixSignalRegistration.Create(PosixSignal.SIGQUIT, c => Forward(c, Signals.SIGQUIT)),
+        ];
+    }
+}

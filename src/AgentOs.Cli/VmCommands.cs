@@ -1,0 +1,85 @@
+using System.CommandLine;
+using AgentOs.Kernel.Limits;
+
+namespace AgentOs.Cli;
+
+/// <summary>The commands that create a VM: exec, run, sh, limits.</summary>
+internal static class VmCommands
+{
+    public static Command Exec()
+    {
+        var options = new VmOptionSet();
+        var line = new Argument<string[]>("command line")
+        {
+            Description = "Shell command line, run as sh -c '<command line>' (several words are joined with spaces).",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var command = new Command("exec", "Run a command line through the guest shell in a fresh VM; stdout/stderr stream live, the exit code is the guest's (128+N for signal N).")
+        {
+            line,
+        };
+        options.AddTo(command);
+        command.SetAction((parse, ct) =>
+            GuestSession.RunAsync(options.Read(parse, Environment.GetEnvironmentVariable), "sh", ["-c", string.Join(' ', parse.GetValue(line)!)], GuestStdin.IfRedirected));
+        return command;
+    }
+
+    public static Command Run()
+    {
+        var options = new VmOptionSet();
+        var program = new Argument<string>("program") { Description = "Guest program to run without a shell (127 if it does not exist)." };
+        var args = new Argument<string[]>("args") { Description = "Its arguments, passed literally.", Arity = ArgumentArity.ZeroOrMore };
+        var command = new Command("run", "Run one guest program with arguments (no shell) in a fresh VM.") { program, args };
+        options.AddTo(command);
+        command.SetAction((parse, ct) =>
+            GuestSession.RunAsync(options.Read(parse, Environment.GetEnvironmentVariable), parse.GetValue(program)!, parse.GetValue(args) ?? [], GuestStdin.IfRedirected));
+        return command;
+    }
+
+    public static Command Shell()
+    {
+        var options = new VmOptionSet();
+        var command = new Command("sh", "Start the guest shell wired to this terminal's stdin/stdout/stderr; exits with the shell's status.");
+        options.AddTo(command);
+        command.SetAction((parse, ct) =>
+            GuestSession.RunAsync(options.Read(parse, Environment.GetEnvironmentVariable), "sh", [], GuestStdin.Always));
+        return command;
+    }
+
+    public static Command Limits()
+    {
+        var options = new VmOptionSet();
+        var usage = new Option<bool>("--usage")
+        {
+            Description = "Create a VM, run the command line if one is given (its output goes to stderr), then add current and high-water usage columns; exits with the command's status.",
+        };
+        var line = new Argument<string[]>("command line")
+        {
+            Description = "With --usage: shell command line to run before reading usage.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var command = new Command("limits", "Show every limit: config path, default and effective value (after --limits FILE and flags).") { usage, line };
+        options.AddTo(command);
+        command.SetAction(async (parse, ct) =>
+        {
+            VmSettings settings = options.Read(parse, Environment.GetEnvironmentVariable);
+            string[] words = parse.GetValue(line) ?? [];
+            if (!parse.GetValue(usage))
+            {
+                if (words.Length > 0)
+                {
+                    throw new CliUsageException("limits: a command line needs --usage");
+                }
+
+                CliConsoles.Stdout().Write(LimitsTable.Build(settings.Limits.Resolve(), null));
+                return ExitCodes.Success;
+            }
+
+            (int status, EffectiveLimits effective, IReadOnlyList<LimitUsage> snapshot) =
+                await GuestSession.MeasureAsync(settings, words.Length == 0 ? null : string.Join(' ', words)).ConfigureAwait(false);
+            CliConsoles.Stdout().Write(LimitsTable.Build(effective, snapshot));
+            return status;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,128 @@
+using System.CommandLine;
+using AgentOs.Cli.Logging;
+using AgentOs.Kernel.Limits;
+using AgentOs.Software;
+
+namespace AgentOs.Cli;
+
+/// <summary>The options every VM-creating command shares; one instance per command.</summary>
+internal sealed class VmOptionSet
+{
+    private readonly Option<int?> _maxProcesses = Count("--max-processes", "Processes alive or zombie at once (limits.resources.maxProcesses).");
+    private readonly Option<int?> _maxOpenFds = Count("--max-open-fds", "Open descriptors, VM-wide and per process (limits.resources.maxOpenFds).");
+    private readonly Option<int?> _maxSockets = Count("--max-sockets", "Sockets alive at once (limits.resources.maxSockets).");
+    private readonly Option<long?> _maxFilesystemBytes = Size("--max-filesystem-bytes", "Bytes in the writable filesystem (limits.resources.maxFilesystemBytes).");
+    private readonly Option<long?> _maxWasmStackBytes = Size("--max-wasm-stack-bytes", "WebAssembly stack per process (limits.resources.maxWasmStackBytes).");
+    private readonly Option<long?> _maxWasmMemoryBytes = Size("--max-wasm-memory-bytes", "Linear memory per process (limits.resources.maxWasmMemoryBytes).");
+
+    private readonly Option<string?> _limits = new("--limits")
+    {
+        HelpName = "FILE.json",
+        Description = "Limits in the agentOS JSON shape {\"limits\":{\"resources\":{\"maxProcesses\":64}}}; flags override it.",
+    };
+
+    private readonly Option<string[]> _software = new("--software")
+    {
+        HelpName = "NAME|PATH",
+        Description = $"Software to mount: a package (coreutils, sed@0.3.4), the set '{SoftwareCatalog.CommonName}', or an .aospkg path. Repeatable; default {SoftwareCatalog.CommonName}.",
+        Arity = ArgumentArity.OneOrMore,
+    };
+
+    private readonly Option<string?> _cwd = new("--cwd")
+    {
+        HelpName = "DIR",
+        Description = "Working directory inside the VM.",
+    };
+
+    private readonly Option<string[]> _env = new("--env")
+    {
+        HelpName = "K=V",
+        Description = "Environment variable for the guest. Repeatable.",
+        Arity = ArgumentArity.OneOrMore,
+    };
+
+    private readonly Option<string?> _logLevel = new("--log-level")
+    {
+        HelpName = string.Join('|', CliLogLevel.Names),
+        Description = "Diagnostics on stderr; overrides SECURE_EXEC_LOG / AGENTOS_LOG / AGENTOS_LOG_LEVEL (default warn).",
+    };
+
+    public IEnumerable<Option> All =>
+        [_maxProcesses, _maxOpenFds, _maxSockets, _maxFilesystemBytes, _maxWasmStackBytes, _maxWasmMemoryBytes, _limits, _software, _cwd, _env, _logLevel];
+
+    public void AddTo(Command command)
+    {
+        foreach (Option option in All)
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    /// <exception cref="CliUsageException">The limits file or an option value is unusable.</exception>
+    public VmSettings Read(ParseResult parse, Func<string, string?> environment)
+    {
+        string? limitsFile = parse.GetValue(_limits);
+        ResourceLimits limits = limitsFile is null ? new ResourceLimits() : LimitsFile.Load(limitsFile);
+        limits.MaxProcesses = parse.GetValue(_maxProcesses) ?? limits.MaxProcesses;
+        limits.MaxOpenFds = parse.GetValue(_maxOpenFds) ?? limits.MaxOpenFds;
+        limits.MaxSockets = parse.GetValue(_maxSockets) ?? limits.MaxSockets;
+        limits.MaxFilesystemBytes = parse.GetValue(_maxFilesystemBytes) ?? limits.MaxFilesystemBytes;
+        limits.MaxWasmStackBytes = parse.GetValue(_maxWasmStackBytes) ?? limits.MaxWasmStackBytes;
+        limits.MaxWasmMemoryBytes = parse.GetValue(_maxWasmMemoryBytes) ?? limits.MaxWasmMemoryBytes;
+
+        string[] software = parse.GetValue(_software) ?? [];
+        var env = new List<KeyValuePair<string, string>>();
+        foreach (string pair in parse.GetValue(_env) ?? [])
+        {
+            int equals = pair.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                throw new CliUsageException($"--env: expected K=V, got '{pair}'");
+            }
+
+            env.Add(new(pair[..equals], pair[(equals + 1)..]));
+        }
+
+        return new VmSettings(
+            limits,
+            limitsFile,
+            software.Length == 0 ? [SoftwareCatalog.CommonName] : software,
+            parse.GetValue(_cwd),
+            env,
+            CliLogLevel.Resolve(parse.GetValue(_logLevel), environment));
+    }
+
+    private static Option<int?> Count(string name, string description) => new(name)
+    {
+        HelpName = "N",
+        Description = description,
+        CustomParser = result =>
+        {
+            string text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty;
+            if (int.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out int value))
+            {
+                return value;
+            }
+
+            result.AddError($"{name}: '{text}' is not an integer");
+            return null;
+        },
+    };
+
+    private static Option<long?> Size(string name, string description) => new(name)
+    {
+        HelpName = "SIZE",
+        Description = description + " SIZE: bytes or K/M/G (KiB/MiB/GiB).",
+        CustomParser = result =>
+        {
+            string text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty;
+            if (SizeParser.TryParse(text, out long bytes))
+            {
+                return bytes;
+            }
+
+            result.AddError($"{name}: '{text}' is not a size ({SizeParser.Syntax})");
+            return null;
+        },
+    };
+}
