@@ -1,3 +1,11 @@
+using AgentOs.Benchmarks;
 using BenchmarkDotNet.Running;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// `vm` runs the end-to-end scenario figures (real packages, real guests); anything else goes to BenchmarkDotNet.
+if (args.Length > 0 && args[0] == "vm")
+{
+    await VmScenarios.RunAsync();
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(VmScenarios).Assembly).Run(args);

@@ -50,6 +50,10 @@ public sealed class WasmRuntime : IDisposable
     internal Linker LinkerFor(StackClassEngine engine) =>
         _linkers.GetOrAdd(engine, static e => new Lazy<Linker>(() => AbiLinker.Create(e.Engine))).Value;
 
+    /// <summary>Loads raw module bytes for a stack budget, as a spawn would (benchmarks: compile versus cache).</summary>
+    internal void LoadForBenchmark(ReadOnlyMemory<byte> module, long maxWasmStackBytes) =>
+        Modules.GetOrLoad(Engines.Get(maxWasmStackBytes), module, "benchmark");
+
     /// <summary>Loads (deserializes or compiles) the module of <paramref name="image"/> for <paramref name="engine"/>.</summary>
     internal Module Load(StackClassEngine engine, ExecImage image)
     {
