@@ -89,6 +89,69 @@ public sealed partial class Kernel
         return Errno.Success;
     }
 
+    /// <summary>RLIM_INFINITY.</summary>
+    public const ulong RLimitInfinity = ulong.MaxValue;
+
+    private const int RLimitFileSize = 1;
+    private const int RLimitData = 2;
+    private const int RLimitStack = 3;
+    private const int RLimitProcesses = 6;
+    private const int RLimitOpenFiles = 7;
+    private const int RLimitAddressSpace = 9;
+    private const int RLimitCount = 16;
+
+    /// <summary>getrlimit(2): the VM's caps as hard limits (Linux RLIMIT_* numbering); others are unlimited.</summary>
+    public Errno GetRLimit(Process process, int resource, out ulong soft, out ulong hard)
+    {
+        soft = hard = RLimitInfinity;
+        if (resource is < 0 or >= RLimitCount)
+        {
+            return Errno.EINVAL;
+        }
+
+        hard = resource switch
+        {
+            RLimitFileSize => (ulong)Limits.MaxFilesystemBytes,
+            RLimitData or RLimitAddressSpace => (ulong)Limits.MaxWasmMemoryBytes,
+            RLimitStack => (ulong)Limits.MaxWasmStackBytes,
+            RLimitProcesses => (ulong)Limits.MaxProcesses,
+            RLimitOpenFiles => (ulong)Limits.MaxOpenFds,
+            _ => RLimitInfinity,
+        };
+        soft = resource == RLimitOpenFiles ? (ulong)process.Fds.Capacity : hard;
+        return Errno.Success;
+    }
+
+    /// <summary>
+    /// setrlimit(2). Limits are the operator's: asking for more than the VM's cap is EPERM, always. The descriptor
+    /// limit may be lowered (and is then enforced); other limits accept only their current value.
+    /// </summary>
+    public Errno SetRLimit(Process process, int resource, ulong soft, ulong hard)
+    {
+        var errno = GetRLimit(process, resource, out var currentSoft, out var currentHard);
+        if (errno != Errno.Success)
+        {
+            return errno;
+        }
+
+        if (soft > hard)
+        {
+            return Errno.EINVAL;
+        }
+
+        if (hard > currentHard)
+        {
+            return Errno.EPERM;
+        }
+
+        if (resource == RLimitOpenFiles)
+        {
+            return process.Fds.LowerCapacity((int)Math.Min(soft, int.MaxValue));
+        }
+
+        return soft == currentSoft && hard == currentHard ? Errno.Success : Errno.EINVAL;
+    }
+
     /// <summary>Called by the executor when a process's image ends (first status wins over a kill).</summary>
     public void ExitProcess(Process process, ExitStatus status) => Processes.Exit(process, status);
 }

@@ -14,6 +14,8 @@ public sealed class FdTable
     private readonly Lock _lock = new();
     private readonly LimitGauge _openFds;
 
+    private int _capacity;
+
     // Guarded by _lock.
     private Entry[] _entries;
     private int _count;
@@ -23,12 +25,12 @@ public sealed class FdTable
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
         _openFds = openFds;
-        Capacity = capacity;
+        _capacity = capacity;
         _entries = new Entry[Math.Min(capacity, 16)];
     }
 
-    /// <summary>RLIMIT_NOFILE: descriptor numbers are below this.</summary>
-    public int Capacity { get; }
+    /// <summary>RLIMIT_NOFILE: descriptor numbers are below this. Only ever lowered (setrlimit), never raised.</summary>
+    public int Capacity => Volatile.Read(ref _capacity);
 
     /// <summary>Open descriptors in this table.</summary>
     public int Count
@@ -338,6 +340,29 @@ public sealed class FdTable
         return Errno.Success;
     }
 
+    /// <summary>
+    /// setrlimit(RLIMIT_NOFILE) downwards: later allocations stay below <paramref name="capacity"/>; descriptors
+    /// already open above it stay open, as on Linux. Raising is refused (EPERM): the VM's cap is the hard limit.
+    /// </summary>
+    public Errno LowerCapacity(int capacity)
+    {
+        if (capacity < 0)
+        {
+            return Errno.EINVAL;
+        }
+
+        lock (_lock)
+        {
+            if (capacity > _capacity)
+            {
+                return Errno.EPERM;
+            }
+
+            _capacity = capacity;
+            return Errno.Success;
+        }
+    }
+
     /// <summary>Closes every FD_CLOEXEC descriptor (exec commit).</summary>
     public void CloseOnExec() => CloseWhere(static e => (e.Flags & FdFlags.CloseOnExec) != 0, 0);
 
@@ -460,7 +485,7 @@ public sealed class FdTable
             size *= 2;
         }
 
-        Array.Resize(ref _entries, Math.Min(Math.Max(size, fd + 1), Capacity));
+        Array.Resize(ref _entries, Math.Max(Math.Min(size, Capacity), fd + 1));
     }
 
     private struct Entry(FileDescription? description, FdFlags flags)

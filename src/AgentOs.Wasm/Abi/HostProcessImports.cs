@@ -41,6 +41,9 @@ internal static class HostProcessImports
         linker.DefineFunction(Module, "sleep_ms", (Caller c, int ms) => Sleep(c, ms));
         linker.DefineFunction(Module, "umask", (Caller c, int mask, int set, int oldOut) => Umask(c, mask, set != 0, oldOut));
         linker.DefineFunction(Module, "proc_umask", (Caller c, int mask, int oldOut) => Umask(c, mask, true, oldOut));
+        linker.DefineFunction(Module, "proc_getrlimit", (Caller c, int resource, int softOut, int hardOut) => GetRLimit(c, resource, softOut, hardOut));
+        linker.DefineFunction(Module, "proc_setrlimit", (Caller c, int resource, long soft, long hard) =>
+            E(Context(c).Kernel.SetRLimit(Context(c).Process, resource, (ulong)soft, (ulong)hard)));
     }
 
     private static void SpawnV3(Caller caller, ReadOnlySpan<ValueBox> args, Span<ValueBox> results)
@@ -282,6 +285,26 @@ internal static class HostProcessImports
 
         var old = ctx.Kernel.Umask(ctx.Process, set ? (uint)mask & 0x1FF : null);
         memory.TryWriteU32(oldOut, old);
+        return 0;
+    }
+
+    private static int GetRLimit(Caller caller, int resource, int softOut, int hardOut)
+    {
+        var ctx = Context(caller);
+        var memory = ctx.GetMemory();
+        if (!memory.IsValid(softOut, 8) || !memory.IsValid(hardOut, 8))
+        {
+            return Fault;
+        }
+
+        var errno = ctx.Kernel.GetRLimit(ctx.Process, resource, out var soft, out var hard);
+        if (errno != Errno.Success)
+        {
+            return E(errno);
+        }
+
+        memory.TryWriteU64(softOut, soft);
+        memory.TryWriteU64(hardOut, hard);
         return 0;
     }
 
