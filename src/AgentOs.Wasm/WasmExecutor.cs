@@ -18,6 +18,11 @@ public sealed class WasmExecutor : IExecutor
     private readonly Kernel.Kernel _kernel;
     private readonly WasmRuntime _runtime;
     private readonly ILogger _logger;
+    private readonly Lock _gate = new();
+
+    // Guarded by _gate: guest threads still running, and the waiters for none.
+    private int _running;
+    private TaskCompletionSource? _idle;
 
     /// <summary>Creates the executor for <paramref name="kernel"/> and registers it as the kernel's executor.</summary>
     public WasmExecutor(Kernel.Kernel kernel, WasmRuntime runtime, ILogger? logger = null)
@@ -26,6 +31,15 @@ public sealed class WasmExecutor : IExecutor
         _runtime = runtime;
         _logger = logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
         kernel.Executor = this;
+    }
+
+    /// <summary>Completes when no guest thread of this VM runs any more (a killed guest unwinds within an epoch tick).</summary>
+    public Task WhenIdle()
+    {
+        lock (_gate)
+        {
+            return _running == 0 ? Task.CompletedTask : (_idle ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+        }
     }
 
     /// <inheritdoc/>
@@ -44,6 +58,11 @@ public sealed class WasmExecutor : IExecutor
             return Errno.ENOEXEC;
         }
 
+        lock (_gate)
+        {
+            _running++;
+        }
+
         var guest = GuestThread.TryStart(_runtime.Engines, new GuestThreadStart
         {
             Name = $"{_kernel.VmId}:{process.Pid}:{Path.GetFileName(image.Path)}",
@@ -51,10 +70,34 @@ public sealed class WasmExecutor : IExecutor
             MaxWasmStackBytes = limits.MaxWasmStackBytes,
             MaxWasmMemoryBytes = limits.MaxWasmMemoryBytes,
             Kill = process.Interrupted,
-            OnExit = outcome => Finish(process, outcome),
+            OnExit = outcome =>
+            {
+                Finish(process, outcome);
+                Stopped();
+            },
             Logger = _logger,
         });
-        return guest is null ? Errno.EAGAIN : Errno.Success;
+        if (guest is null)
+        {
+            Stopped();
+            return Errno.EAGAIN;
+        }
+
+        return Errno.Success;
+    }
+
+    private void Stopped()
+    {
+        TaskCompletionSource? idle = null;
+        lock (_gate)
+        {
+            if (--_running == 0)
+            {
+                (idle, _idle) = (_idle, null);
+            }
+        }
+
+        idle?.TrySetResult();
     }
 
     private void Run(GuestThread thread, Process process, Module module)

@@ -24,6 +24,7 @@ namespace AgentOs;
 /// </example>
 public sealed partial class AgentOsVm : IAsyncDisposable
 {
+    private readonly WasmExecutor _executor;
     private readonly Kernel.Kernel _kernel;
     private readonly ILogger _logger;
     private readonly Credentials _credentials;
@@ -33,10 +34,11 @@ public sealed partial class AgentOsVm : IAsyncDisposable
     private readonly TimeSpan _terminateGrace;
     private int _disposed;
 
-    private AgentOsVm(Kernel.Kernel kernel, Credentials credentials, Dictionary<string, string> environment, string cwd,
+    private AgentOsVm(Kernel.Kernel kernel, WasmExecutor executor, Credentials credentials, Dictionary<string, string> environment, string cwd,
         IReadOnlyList<CachedPackage> software, int maxCapturedOutputBytes, int terminateGraceMs, ILogger logger)
     {
         _kernel = kernel;
+        _executor = executor;
         _logger = logger;
         _credentials = credentials;
         _environment = environment;
@@ -142,8 +144,8 @@ public sealed partial class AgentOsVm : IAsyncDisposable
 
         var credentials = options.User == VmUser.Root ? Credentials.Root : Credentials.AgentOsUser;
         PrepareWorkingDirectory(kernel, credentials, cwd);
-        _ = new WasmExecutor(kernel, SharedWasmRuntime.Get(options.CacheDirectory, options.LoggerFactory), loggerFactory.CreateLogger("AgentOs.Wasm"));
-        var vm = new AgentOsVm(kernel, credentials, environment, cwd, software, maxCapturedOutputBytes, terminateGraceMs, logger);
+        var executor = new WasmExecutor(kernel, SharedWasmRuntime.Get(options.CacheDirectory, options.LoggerFactory), loggerFactory.CreateLogger("AgentOs.Wasm"));
+        var vm = new AgentOsVm(kernel, executor, credentials, environment, cwd, software, maxCapturedOutputBytes, terminateGraceMs, logger);
         LogCreated(logger, vm.Id, software.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return vm;
     }
@@ -174,6 +176,17 @@ public sealed partial class AgentOsVm : IAsyncDisposable
         }
 
         await Task.Run(() => _kernel.Processes.TerminateAll(_terminateGrace)).ConfigureAwait(false);
+
+        // Killed guests unwind within an epoch tick; wait so no guest thread outlives its VM.
+        try
+        {
+            await _executor.WhenIdle().WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            LogGuestsStillRunning(_logger, Id);
+        }
+
         foreach (var handle in _handles.Keys)
         {
             handle.Dispose();
@@ -211,6 +224,9 @@ public sealed partial class AgentOsVm : IAsyncDisposable
 
     [LoggerMessage(EventId = 100, Level = LogLevel.Debug, Message = "vm created vm={VmId} packages={Packages} elapsed_ms={ElapsedMs:F1}")]
     private static partial void LogCreated(ILogger logger, string vmId, int packages, double elapsedMs);
+
+    [LoggerMessage(EventId = 102, Level = LogLevel.Warning, Message = "guest threads still unwinding 5 s after the VM ended vm={VmId}")]
+    private static partial void LogGuestsStillRunning(ILogger logger, string vmId);
 
     [LoggerMessage(EventId = 101, Level = LogLevel.Debug, Message = "vm disposed vm={VmId}")]
     private static partial void LogDisposed(ILogger logger, string vmId);
