@@ -47,29 +47,13 @@ public sealed class FdTable
     /// <summary>Installs <paramref name="description"/> at the lowest free fd ≥ <paramref name="minFd"/>.</summary>
     public Errno Add(FileDescription description, FdFlags flags, out int fd, int minFd = 0)
     {
-        fd = -1;
-        if (minFd < 0 || minFd >= Capacity)
+        var errno = Reserve(out fd, minFd);
+        if (errno == Errno.Success)
         {
-            return Errno.EINVAL;
+            Commit(fd, description, flags);
         }
 
-        lock (_lock)
-        {
-            var slot = FindFree(minFd);
-            if (slot < 0)
-            {
-                return Errno.EMFILE;
-            }
-
-            if (!_openFds.TryReserve())
-            {
-                return Errno.ENFILE;
-            }
-
-            Put(slot, description, flags);
-            fd = slot;
-            return Errno.Success;
-        }
+        return errno;
     }
 
     /// <summary>

@@ -130,7 +130,17 @@ internal static class WasiFdImports
         return 0;
     }
 
-    private static int FdPRead(Caller caller, int fd, int iovs, int count, long offset, int nreadOut)
+    private delegate Errno PositionalIo(GuestContext ctx, int fd, Span<byte> buffer, long offset, out int done);
+
+    private static int FdPRead(Caller caller, int fd, int iovs, int count, long offset, int nreadOut) =>
+        Positional(caller, fd, iovs, count, offset, nreadOut, static (GuestContext ctx, int f, Span<byte> b, long o, out int n) => ctx.Kernel.PRead(ctx.Process, f, b, o, out n));
+
+    private static int FdPWrite(Caller caller, int fd, int iovs, int count, long offset, int nwrittenOut) =>
+        Positional(caller, fd, iovs, count, offset, nwrittenOut, static (GuestContext ctx, int f, Span<byte> b, long o, out int n) => ctx.Kernel.PWrite(ctx.Process, f, b, o, out n));
+
+    /// <summary>pread/pwrite over an iovec array: vector by vector at advancing offsets, stopping at the first
+    /// short transfer; an error after some bytes moved reports the bytes instead.</summary>
+    private static int Positional(Caller caller, int fd, int iovs, int count, long offset, int doneOut, PositionalIo io)
     {
         var ctx = Context(caller);
         if (count > MaxIovecs)
@@ -140,18 +150,18 @@ internal static class WasiFdImports
 
         var memory = ctx.GetMemory();
         Span<Iovec> vectors = stackalloc Iovec[Math.Max(count, 0)];
-        if (!memory.TryReadIovecs(iovs, count, vectors, out _) || !memory.IsValid(nreadOut, 4))
+        if (!memory.TryReadIovecs(iovs, count, vectors, out _) || !memory.IsValid(doneOut, 4))
         {
             return Fault;
         }
 
-        long read = 0;
+        long done = 0;
         foreach (var vector in vectors)
         {
-            var errno = ctx.Kernel.PRead(ctx.Process, fd, memory.Buffer(vector), offset + read, out var n);
+            var errno = io(ctx, fd, memory.Buffer(vector), offset + done, out var n);
             if (errno != Errno.Success)
             {
-                if (read == 0)
+                if (done == 0)
                 {
                     return E(errno);
                 }
@@ -159,54 +169,14 @@ internal static class WasiFdImports
                 break;
             }
 
-            read += n;
+            done += n;
             if (n < vector.Length)
             {
                 break;
             }
         }
 
-        memory.TryWriteU32(nreadOut, (uint)read);
-        return 0;
-    }
-
-    private static int FdPWrite(Caller caller, int fd, int iovs, int count, long offset, int nwrittenOut)
-    {
-        var ctx = Context(caller);
-        if (count > MaxIovecs)
-        {
-            return Inval;
-        }
-
-        var memory = ctx.GetMemory();
-        Span<Iovec> vectors = stackalloc Iovec[Math.Max(count, 0)];
-        if (!memory.TryReadIovecs(iovs, count, vectors, out _) || !memory.IsValid(nwrittenOut, 4))
-        {
-            return Fault;
-        }
-
-        long written = 0;
-        foreach (var vector in vectors)
-        {
-            var errno = ctx.Kernel.PWrite(ctx.Process, fd, memory.Buffer(vector), offset + written, out var n);
-            if (errno != Errno.Success)
-            {
-                if (written == 0)
-                {
-                    return E(errno);
-                }
-
-                break;
-            }
-
-            written += n;
-            if (n < vector.Length)
-            {
-                break;
-            }
-        }
-
-        memory.TryWriteU32(nwrittenOut, (uint)written);
+        memory.TryWriteU32(doneOut, (uint)done);
         return 0;
     }
 
