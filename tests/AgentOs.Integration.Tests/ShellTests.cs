@@ -20,6 +20,10 @@ public sealed class ShellTests
     [InlineData("set -e; case $- in *e*) echo errexit on;; esac", "errexit on\n")]
     [InlineData("case foo in f*) echo matched;; *) echo no;; esac", "matched\n")]
     [InlineData("a=1; [ \"$a\" = 1 ] && echo yes || echo no", "yes\n")]
+    [InlineData("printf '#!/bin/sh\\necho script got $1\\n' > s.sh; chmod +x s.sh; ./s.sh arg", "script got arg\n")]
+    [InlineData("exec echo replaced; echo never", "replaced\n")]
+    [InlineData("umask 077; touch private; stat -c %a private", "600\n")]
+    [InlineData("cd /tmp; pwd; ls -d \"$PWD\"", "/tmp\n/tmp\n")]
     public async Task ScriptPrintsWhatBashWould(string script, string expected)
     {
         using var vm = await TestVm.CreateAsync();
