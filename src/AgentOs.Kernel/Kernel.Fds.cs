@@ -197,18 +197,6 @@ public sealed partial class Kernel
         return process.Fds.Get(fd, out _);
     }
 
-    /// <summary>shutdown(2): sockets only, and the kernel has none yet.</summary>
-    public Errno Shutdown(Process process, int fd, int how)
-    {
-        var errno = process.Fds.Get(fd, out var file);
-        if (errno != Errno.Success)
-        {
-            return errno;
-        }
-
-        return how is < 1 or > 3 ? Errno.EINVAL : file.FileType is FileType.SocketStream or FileType.SocketDatagram ? Errno.ENOSYS : Errno.ENOTSOCK;
-    }
-
     /// <summary>
     /// poll(2): waits until a descriptor in <paramref name="fds"/> is ready, the timeout passes (Success, 0 ready) or
     /// a signal arrives (EINTR). Readiness changes are pushed by the descriptions, so nothing polls in a loop.

@@ -31,6 +31,8 @@ internal static class HostProcessImports
         linker.DefineFunction(Module, "proc_getppid", (Caller c, int output) => Context(c).GetMemory().TryWriteU32(output, (uint)Context(c).Process.ParentPid) ? 0 : Fault);
         linker.DefineFunction(Module, "proc_getpgid", (Caller c, int pid, int output) => GetPgid(c, pid, output));
         linker.DefineFunction(Module, "proc_setpgid", (Caller c, int pid, int pgid) => E(Context(c).Kernel.SetPgid(Context(c).Process, pid, pgid)));
+        linker.DefineFunction(Module, "fd_socketpair", (Caller c, int kind, int nonBlock, int cloexec, int fd0Out, int fd1Out) =>
+            HostNetImports.SocketPair(c, kind, nonBlock, cloexec, fd0Out, fd1Out));
         linker.DefineFunction(Module, "fd_pipe", (Caller c, int readOut, int writeOut) => Pipe(c, readOut, writeOut));
         linker.DefineFunction(Module, "fd_dup", (Caller c, int fd, int newOut) => Dup(c, fd, 0, newOut));
         linker.DefineFunction(Module, "fd_dup_min", (Caller c, int fd, int min, int newOut) => Dup(c, fd, min, newOut));

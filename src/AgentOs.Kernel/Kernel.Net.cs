@@ -1,0 +1,395 @@
+using System.Net;
+using AgentOs.Kernel.Fds;
+using AgentOs.Kernel.Net;
+using AgentOs.Kernel.Processes;
+using Microsoft.Extensions.Logging;
+
+namespace AgentOs.Kernel;
+
+/// <summary>
+/// Socket system calls over the VM's virtual loopback network (spec §2.8). Sockets are file descriptions, so
+/// read/write/close/dup/poll work on them as on any descriptor. Destinations outside the loopback are denied
+/// (EACCES): the VM has no host-network bridge yet, which is the default-deny policy.
+/// </summary>
+public sealed partial class Kernel
+{
+    private SocketTable? _sockets;
+
+    /// <summary>The VM's socket namespace, created on first use.</summary>
+    internal SocketTable Sockets => LazyInitializer.EnsureInitialized(ref _sockets, () => new SocketTable(
+        SocketsGauge, ConnectionsGauge, SocketBufferedBytesGauge, SocketDatagramQueueGauge, Limits.MaxBlockingReadMs));
+
+    /// <summary>socket(2): EMFILE/ENFILE for the descriptor, EAGAIN at <c>maxSockets</c>; nothing is created on failure.</summary>
+    public Errno SocketCreate(Process process, SocketDomain domain, SocketKind kind, bool nonBlocking, bool closeOnExec, out int fd)
+    {
+        if (domain == SocketDomain.Unix && kind != SocketKind.Stream)
+        {
+            fd = -1;
+            return Errno.EOPNOTSUPP;
+        }
+
+        var errno = process.Fds.Reserve(out fd);
+        if (errno != Errno.Success)
+        {
+            return errno;
+        }
+
+        if (!Sockets.Sockets.TryReserve())
+        {
+            process.Fds.Abort(fd);
+            fd = -1;
+            return Errno.EAGAIN;
+        }
+
+        Net.Socket socket = kind == SocketKind.Stream
+            ? new StreamSocket(Sockets, domain, nonBlocking)
+            : new DatagramSocket(Sockets, domain, nonBlocking);
+        process.Fds.Commit(fd, socket, closeOnExec ? FdFlags.CloseOnExec : FdFlags.None);
+        return Errno.Success;
+    }
+
+    /// <summary>socketpair(2) for Unix stream sockets: two connected sockets at the two lowest free fds, or nothing.</summary>
+    public Errno SocketPair(Process process, SocketKind kind, bool nonBlocking, bool closeOnExec, out int fd0, out int fd1)
+    {
+        fd0 = fd1 = -1;
+        if (kind != SocketKind.Stream)
+        {
+            return Errno.EOPNOTSUPP;
+        }
+
+        var table = Sockets;
+        if (!table.Sockets.TryReserve(2))
+        {
+            return Errno.EAGAIN;
+        }
+
+        if (!table.Connections.TryReserve())
+        {
+            table.Sockets.Release(2);
+            return Errno.EAGAIN;
+        }
+
+        var first = new StreamSocket(table, SocketDomain.Unix, nonBlocking);
+        var second = new StreamSocket(table, SocketDomain.Unix, nonBlocking);
+        StreamSocket.Pair(first, second);
+        var errno = process.Fds.AddPair(first, second, closeOnExec ? FdFlags.CloseOnExec : FdFlags.None, out fd0, out fd1);
+        if (errno != Errno.Success)
+        {
+            first.Discard();
+            second.Discard();
+        }
+
+        return errno;
+    }
+
+    /// <summary>bind(2): loopback or unspecified IPs (else EACCES), a VM port (EADDRINUSE when taken), or a Unix name.</summary>
+    public Errno SocketBind(Process process, int fd, SocketEndpoint endpoint)
+    {
+        var errno = GetSocket(process, fd, out var socket);
+        if (errno != Errno.Success)
+        {
+            return errno;
+        }
+
+        if (endpoint.Domain == SocketDomain.Unix)
+        {
+            endpoint = AbsoluteUnix(process, endpoint);
+        }
+        else if (endpoint.HostName is { } host)
+        {
+            if (!IsLocalhost(host))
+            {
+                return Errno.EACCES;
+            }
+
+            endpoint = SocketEndpoint.Ip(socket.Domain == SocketDomain.Inet6 ? IPAddress.IPv6Loopback : IPAddress.Loopback, endpoint.Port);
+        }
+
+        return socket.Bind(endpoint);
+    }
+
+    /// <summary>listen(2).</summary>
+    public Errno SocketListen(Process process, int fd, int backlog)
+    {
+        var errno = GetSocket(process, fd, out var socket);
+        if (errno != Errno.Success)
+        {
+            return errno;
+        }
+
+        return socket is StreamSocket stream ? stream.Listen(backlog) : Errno.EINVAL;
+    }
+
+    /// <summary>
+    /// accept(2): the new descriptor is claimed first (EMFILE/ENFILE leave the connection pending); it is blocking
+    /// and without FD_CLOEXEC. Waits bounded by <c>maxBlockingReadMs</c> (ETIMEDOUT) or SO_RCVTIMEO (EAGAIN).
+    /// </summary>
+    public Errno SocketAccept(Process process, int fd, out int newFd, out SocketEndpoint? peer)
+    {
+        newFd = -1;
+        peer = null;
+        var errno = GetSocket(process, fd, out var socket);
+        if (errno != Errno.Success)
+        {
+            return errno;
+        }
+
+        if (socket is not StreamSocket { IsListening: true } listener)
+        {
+            return Errno.EINVAL;
+        }
+
+        errno = process.Fds.Reserve(out newFd);
+        if (errno != Errno.Success)
+        {
+            return errno;
+        }
+
+        errno = listener.Accept(new(process.Interrupted), out var accepted);
+        if (errno != Errno.Success)
+        {
+            process.Fds.Abort(newFd);
+            newFd = -1;
+            return errno;
+        }
+
+        process.Fds.Commit(newFd, accepted, FdFlags.None);
+        peer = accepted.PeerEndpoint;
+        return Errno.Success;
+    }
+
+    /// <summary>connect(2) on a stream socket: loopback (or <c>localhost</c>) only — anything else is EACCES by the
+    /// default-deny network policy; ECONNREFUSED when nobody listens; EAGAIN at <c>maxConnections</c>.</summary>
+    public Errno SocketConnect(Process process, int fd, SocketEndpoint endpoint)
+    {
+        var errno = GetSocket(process, fd, out var socket);
+        if (errno != Errno.Success)
+        {
+            return errno;
+        }
+
+        if (socket is not StreamSocket stream)
+        {
+            return Errno.EOPNOTSUPP;
+        }
+
+        if ((socket.Domain == SocketDomain.Unix) != (endpoint.Domain == SocketDomain.Unix))
+        {
+            return Errno.EAFNOSUPPORT;
+        }
+
+        if (endpoint.Domain == SocketDomain.Unix)
+        {
+            endpoint = AbsoluteUnix(process, endpoint);
+            return endpoint.UnixName is null ? Errno.EINVAL : stream.Connect(Sockets.FindUnix(endpoint.UnixName), endpoint);
+        }
+
+        errno = ResolveLoopback(socket, endpoint, "tcp", out endpoint);
+        if (errno != Errno.Success)
+        {
+            return errno;
+        }
+
+        var listener = Sockets.FindTcp(endpoint.Port);
+        return stream.Connect(listener is { IsListening: true } ? listener : null, endpoint);
+    }
+
+    /// <summary>
+    /// send(2)/sendto(2). EBADF for descriptors that are not sockets (wasi-libc then falls back to fd_write).
+    /// EPIPE raises SIGPIPE unless MSG_NOSIGNAL.
+    /// </summary>
+    public Errno SocketSend(Process process, int fd, ReadOnlySpan<byte> data, MessageFlags flags, SocketEndpoint? destination, out int sent)
+    {
+        sent = 0;
+        var errno = GetSocket(process, fd, out var socket);
+        if (errno != Errno.Success)
+        {
+            return errno == Errno.ENOTSOCK ? Errno.EBADF : errno;
+        }
+
+        if (socket is DatagramSocket && destination is not null)
+        {
+            if (destination.Domain == SocketDomain.Unix)
+            {
+                return Errno.EAFNOSUPPORT;
+            }
+
+            errno = ResolveLoopback(socket, destination, "udp", out destination);
+            if (errno != Errno.Success)
+            {
+                return errno;
+            }
+        }
+
+        if (data.Length > Limits.MaxFdWriteBytes)
+        {
+            data = data[..(int)Limits.MaxFdWriteBytes];
+        }
+
+        errno = socket.Send(data, flags, destination, new(process.Interrupted), out sent);
+        if (errno == Errno.EPIPE && (flags & MessageFlags.NoSignal) == 0)
+        {
+            Processes.Kill(process, process.Pid, SigPipe);
+        }
+
+        return errno;
+    }
+
+    /// <summary>recv(2)/recvfrom(2). EBADF for descriptors that are not sockets (wasi-libc falls back to fd_read).</summary>
+    public Errno SocketReceive(Process process, int fd, Span<byte> buffer, MessageFlags flags, out int received, out SocketEndpoint? source)
+    {
+        received = 0;
+        source = null;
+        var errno = GetSocket(process, fd, out var socket);
+        if (errno != Errno.Success)
+        {
+            return errno == Errno.ENOTSOCK ? Errno.EBADF : errno;
+        }
+
+        return socket.Receive(buffer, flags, new(process.Interrupted), out received, out source);
+    }
+
+    /// <summary>getsockname(2) (<paramref name="peer"/> false) or getpeername(2).</summary>
+    public Errno SocketName(Process process, int fd, bool peer, out SocketEndpoint endpoint)
+    {
+        endpoint = null!;
+        var errno = GetSocket(process, fd, out var socket);
+        if (errno != Errno.Success)
+        {
+            return errno;
+        }
+
+        if (peer)
+        {
+            endpoint = socket.PeerEndpoint!;
+            return endpoint is null ? Errno.ENOTCONN : Errno.Success;
+        }
+
+        endpoint = socket.LocalEndpoint ?? (socket.Domain == SocketDomain.Unix ? SocketEndpoint.Unix(null) : null!);
+        return endpoint is null ? Errno.EINVAL : Errno.Success;
+    }
+
+    /// <summary>setsockopt(2) for the stored options; <paramref name="value2"/> is SO_LINGER's seconds.</summary>
+    public Errno SocketSetOption(Process process, int fd, SocketOption option, long value, int value2 = 0)
+    {
+        var errno = GetSocket(process, fd, out var socket);
+        if (errno != Errno.Success)
+        {
+            return errno;
+        }
+
+        switch (option)
+        {
+            case SocketOption.ReuseAddress:
+                socket.ReuseAddress = value != 0;
+                break;
+            case SocketOption.KeepAlive:
+                socket.KeepAlive = value != 0;
+                break;
+            case SocketOption.NoDelay:
+                socket.NoDelay = value != 0;
+                break;
+            case SocketOption.Linger:
+                socket.Linger = ((int)value, value2);
+                break;
+            case SocketOption.ReceiveTimeoutMs:
+                socket.ReceiveTimeoutMs = (int)Math.Clamp(value, 0, int.MaxValue);
+                break;
+            case SocketOption.SendTimeoutMs:
+                socket.SendTimeoutMs = (int)Math.Clamp(value, 0, int.MaxValue);
+                break;
+            default:
+                return Errno.EINVAL;
+        }
+
+        return Errno.Success;
+    }
+
+    /// <summary>getsockopt(SO_ERROR): the pending error (cleared).</summary>
+    public Errno SocketTakeError(Process process, int fd, out Errno pending)
+    {
+        pending = Errno.Success;
+        var errno = GetSocket(process, fd, out var socket);
+        if (errno == Errno.Success)
+        {
+            pending = socket.TakeError();
+        }
+
+        return errno;
+    }
+
+    /// <summary>net_validate_socket / net_validate_accept: EBADF, ENOTSOCK, or EINVAL when not listening.</summary>
+    public Errno SocketValidate(Process process, int fd, bool mustListen)
+    {
+        var errno = GetSocket(process, fd, out var socket);
+        if (errno != Errno.Success)
+        {
+            return errno;
+        }
+
+        return !mustListen || socket is StreamSocket { IsListening: true } ? Errno.Success : Errno.EINVAL;
+    }
+
+    /// <summary>shutdown(2): how 1 read, 2 write, 3 both; non-socket → ENOTSOCK.</summary>
+    public Errno Shutdown(Process process, int fd, int how)
+    {
+        var errno = GetSocket(process, fd, out var socket);
+        if (errno != Errno.Success)
+        {
+            return errno;
+        }
+
+        return how is < 1 or > 3 ? Errno.EINVAL : socket.Shutdown((ShutdownHow)how);
+    }
+
+    private static bool IsLocalhost(string host) =>
+        host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase);
+
+    private static SocketEndpoint AbsoluteUnix(Process process, SocketEndpoint endpoint) =>
+        endpoint.UnixName is { Length: > 0 } name && name[0] != '/' && name[0] != '\0'
+            ? SocketEndpoint.Unix(VfsJoin(process.WorkingDirectory, name))
+            : endpoint;
+
+    private static string VfsJoin(string directory, string name) => directory.EndsWith('/') ? directory + name : directory + "/" + name;
+
+    private static Errno GetSocket(Process process, int fd, out Net.Socket socket)
+    {
+        socket = null!;
+        var errno = process.Fds.Get(fd, out var file);
+        if (errno != Errno.Success)
+        {
+            return errno;
+        }
+
+        if (file is not Net.Socket s)
+        {
+            return Errno.ENOTSOCK;
+        }
+
+        socket = s;
+        return Errno.Success;
+    }
+
+    // Maps localhost to the loopback address of the socket's family; every other destination is denied.
+    private Errno ResolveLoopback(Net.Socket socket, SocketEndpoint endpoint, string scheme, out SocketEndpoint resolved)
+    {
+        resolved = endpoint;
+        if (endpoint.HostName is { } host && IsLocalhost(host))
+        {
+            resolved = SocketEndpoint.Ip(socket.Domain == SocketDomain.Inet6 ? IPAddress.IPv6Loopback : IPAddress.Loopback, endpoint.Port);
+            return Errno.Success;
+        }
+
+        if (resolved.IsLoopback)
+        {
+            return Errno.Success;
+        }
+
+        LogNetworkDenied(Logger, scheme, endpoint.ToString());
+        return Errno.EACCES;
+    }
+
+    [LoggerMessage(EventId = 100, Level = LogLevel.Information,
+        Message = "EACCES: blocked outbound network access to {Scheme}://{Destination}: external network is denied by default (no allow-net rule)")]
+    private static partial void LogNetworkDenied(ILogger logger, string scheme, string destination);
+}

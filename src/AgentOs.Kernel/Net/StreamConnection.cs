@@ -1,0 +1,375 @@
+using AgentOs.Kernel.Fds;
+using AgentOs.Kernel.Threading;
+
+namespace AgentOs.Kernel.Net;
+
+/// <summary>
+/// An established byte-stream connection between two endpoints (side 0 = connecting end, side 1 = accepted end):
+/// one bounded byte queue per direction. Every queued byte holds a unit of the VM's buffered-byte budget, so a
+/// writer blocks (or gets EAGAIN) when either its connection's queue or the VM budget is full — stream bytes are
+/// never dropped. Holds one unit of <c>vm_connections</c> until both ends close.
+/// </summary>
+/// <remarks>
+/// One lock, <c>_gate</c>, guards all state and is the monitor sync waiters wait on; readiness events and budget
+/// releases run after it is dropped. A sender waiting for VM budget waits on the table's budget gate instead,
+/// never holding <c>_gate</c> there.
+/// </remarks>
+internal sealed class StreamConnection
+{
+    /// <summary>Bytes one direction may hold (Linux's default receive buffer is in this range).</summary>
+    public const int QueueCapacity = 256 * 1024;
+
+    private readonly object _gate = new();
+    private readonly SocketTable _table;
+    private readonly StreamSocket[] _ends;
+    private readonly ByteRing[] _inbound = [new(QueueCapacity), new(QueueCapacity)];
+
+    // Guarded by _gate, indexed by side.
+    private readonly bool[] _writeShut = new bool[2];
+    private readonly bool[] _readShut = new bool[2];
+    private readonly bool[] _closed = new bool[2];
+    private readonly Errno[] _pendingError = new Errno[2];
+    private int _waiters;
+
+    /// <summary>Creates a connection between <paramref name="connecting"/> and <paramref name="accepted"/>; the caller has
+    /// reserved the connection unit.</summary>
+    public StreamConnection(SocketTable table, StreamSocket connecting, StreamSocket accepted)
+    {
+        _table = table;
+        _ends = [connecting, accepted];
+    }
+
+    /// <summary>Bytes queued towards <paramref name="side"/> (tests, diagnostics).</summary>
+    public int Buffered(int side)
+    {
+        lock (_gate)
+        {
+            return _inbound[side].Count;
+        }
+    }
+
+    /// <summary>Threads waiting in send/recv on this connection (tests, diagnostics).</summary>
+    public int Waiters
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _waiters;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Sends from <paramref name="side"/>. A blocking send places every byte, waiting for room; a non-blocking one
+    /// places what fits (EAGAIN if nothing). EPIPE after SHUT_WR or once the peer closed; a pending ECONNRESET is
+    /// reported once.
+    /// </summary>
+    public Errno Send(int side, ReadOnlySpan<byte> data, bool nonBlocking, in WaitContext wait, out int sent)
+    {
+        sent = 0;
+        var peer = 1 - side;
+        long? deadline = null;
+        while (true)
+        {
+            var waitForBudget = false;
+            var placed = false;
+            lock (_gate)
+            {
+                while (true)
+                {
+                    if (_pendingError[side] != Errno.Success)
+                    {
+                        var error = _pendingError[side];
+                        _pendingError[side] = Errno.Success;
+                        return sent > 0 ? Errno.Success : error;
+                    }
+
+                    if (_writeShut[side] || _closed[peer])
+                    {
+                        return sent > 0 ? Errno.Success : Errno.EPIPE;
+                    }
+
+                    var queue = _inbound[peer];
+                    var room = Math.Min(queue.Free, data.Length - sent);
+                    if (room > 0)
+                    {
+                        room = (int)Math.Min(room, _table.BufferedBytes.Available);
+                        if (room > 0 && _table.BufferedBytes.TryReserve(room))
+                        {
+                            queue.Write(data.Slice(sent, room));
+                            sent += room;
+                            placed = true;
+                            WakeLocked();
+                            if (sent == data.Length)
+                            {
+                                break;
+                            }
+
+                            continue;
+                        }
+
+                        waitForBudget = true;
+                    }
+
+                    if (nonBlocking)
+                    {
+                        break;
+                    }
+
+                    if (placed)
+                    {
+                        // Let the reader learn of what is queued before waiting for more room.
+                        break;
+                    }
+
+                    if (waitForBudget)
+                    {
+                        break;
+                    }
+
+                    deadline ??= wait.DeadlineFromNow();
+                    var waited = WaitLocked(wait, deadline.Value);
+                    if (waited != Errno.Success)
+                    {
+                        return sent > 0 ? Errno.Success : waited;
+                    }
+                }
+            }
+
+            if (placed)
+            {
+                _ends[peer].RaiseReadinessChanged();
+            }
+
+            if (sent == data.Length)
+            {
+                return Errno.Success;
+            }
+
+            if (nonBlocking)
+            {
+                return sent > 0 ? Errno.Success : Errno.EAGAIN;
+            }
+
+            if (waitForBudget)
+            {
+                deadline ??= wait.DeadlineFromNow();
+                var waited = _table.WaitForBudget(wait, deadline.Value);
+                if (waited != Errno.Success)
+                {
+                    return sent > 0 ? Errno.Success : waited;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Receives at <paramref name="side"/>: what is queued (0 = EOF once the peer shut its write side or closed).
+    /// MSG_PEEK leaves the bytes; MSG_WAITALL waits until the buffer is full, EOF or an error. Nothing queued:
+    /// EAGAIN when non-blocking, else waits; a wait that ends returns its errno (the caller maps timeouts).
+    /// </summary>
+    public Errno Receive(int side, Span<byte> buffer, bool peek, bool waitAll, bool nonBlocking, in WaitContext wait, out int received)
+    {
+        received = 0;
+        if (buffer.IsEmpty)
+        {
+            return Errno.Success;
+        }
+
+        var peer = 1 - side;
+        long? deadline = null;
+        long released = 0;
+        var errno = Errno.Success;
+        lock (_gate)
+        {
+            while (true)
+            {
+                var queue = _inbound[side];
+                if (queue.Count > 0 && !_readShut[side])
+                {
+                    var n = queue.Read(buffer[received..], peek);
+                    received += n;
+                    if (!peek)
+                    {
+                        released += n;
+                        WakeLocked();
+                    }
+
+                    if (peek || !waitAll || received == buffer.Length)
+                    {
+                        break;
+                    }
+
+                    continue;
+                }
+
+                if (_pendingError[side] != Errno.Success)
+                {
+                    if (received == 0)
+                    {
+                        errno = _pendingError[side];
+                        _pendingError[side] = Errno.Success;
+                    }
+
+                    break;
+                }
+
+                if (_writeShut[peer] || _closed[peer] || _readShut[side])
+                {
+                    break;
+                }
+
+                if (nonBlocking)
+                {
+                    errno = received > 0 ? Errno.Success : Errno.EAGAIN;
+                    break;
+                }
+
+                deadline ??= wait.DeadlineFromNow();
+                var waited = WaitLocked(wait, deadline.Value);
+                if (waited != Errno.Success)
+                {
+                    errno = received > 0 ? Errno.Success : waited;
+                    break;
+                }
+            }
+        }
+
+        if (released > 0)
+        {
+            _table.ReleaseBytes(released);
+            _ends[peer].RaiseReadinessChanged();
+        }
+
+        return errno;
+    }
+
+    /// <summary>shutdown(2) at <paramref name="side"/>.</summary>
+    public void Shutdown(int side, ShutdownHow how)
+    {
+        lock (_gate)
+        {
+            _readShut[side] |= (how & ShutdownHow.Read) != 0;
+            _writeShut[side] |= (how & ShutdownHow.Write) != 0;
+            WakeLocked();
+        }
+
+        NotifyBoth();
+    }
+
+    /// <summary>
+    /// The end at <paramref name="side"/> is gone: its unread bytes are discarded (a reset for the peer, as TCP
+    /// sends RST when closing with unread data), the peer reads EOF and its sends fail with EPIPE. The
+    /// connection unit is returned when both ends are gone.
+    /// </summary>
+    public void Close(int side)
+    {
+        var peer = 1 - side;
+        int dropped;
+        bool last;
+        lock (_gate)
+        {
+            if (_closed[side])
+            {
+                return;
+            }
+
+            _closed[side] = true;
+            dropped = _inbound[side].Clear();
+            if (dropped > 0 && !_closed[peer])
+            {
+                _pendingError[peer] = Errno.ECONNRESET;
+            }
+
+            last = _closed[peer];
+            if (last)
+            {
+                dropped += _inbound[peer].Clear();
+            }
+
+            WakeLocked();
+        }
+
+        _table.ReleaseBytes(dropped);
+        _table.PulseBudget();
+        if (last)
+        {
+            _table.Connections.Release();
+        }
+
+        _ends[peer].RaiseReadinessChanged();
+    }
+
+    /// <summary>Readiness at <paramref name="side"/>.</summary>
+    public PollEvents Poll(int side)
+    {
+        var peer = 1 - side;
+        lock (_gate)
+        {
+            var events = PollEvents.None;
+            var peerGone = _writeShut[peer] || _closed[peer];
+            if (_inbound[side].Count > 0 || peerGone || _readShut[side] || _pendingError[side] != Errno.Success)
+            {
+                events |= PollEvents.In;
+            }
+
+            if (!_writeShut[side] && !_closed[peer] && _inbound[peer].Free > 0)
+            {
+                events |= PollEvents.Out;
+            }
+
+            if (_closed[peer] || (_writeShut[peer] && _writeShut[side]))
+            {
+                events |= PollEvents.Hup;
+            }
+
+            if (_pendingError[side] != Errno.Success)
+            {
+                events |= PollEvents.Err;
+            }
+
+            return events;
+        }
+    }
+
+    /// <summary>SO_ERROR at <paramref name="side"/>.</summary>
+    public Errno TakeError(int side)
+    {
+        lock (_gate)
+        {
+            var error = _pendingError[side];
+            _pendingError[side] = Errno.Success;
+            return error;
+        }
+    }
+
+    private void NotifyBoth()
+    {
+        _ends[0].RaiseReadinessChanged();
+        _ends[1].RaiseReadinessChanged();
+    }
+
+    // Caller holds _gate.
+    private void WakeLocked()
+    {
+        if (_waiters > 0)
+        {
+            KernelWait.WakeAll(_gate);
+        }
+    }
+
+    // Caller holds _gate.
+    private Errno WaitLocked(in WaitContext wait, long deadline)
+    {
+        _waiters++;
+        try
+        {
+            return KernelWait.Wait(_gate, wait, deadline);
+        }
+        finally
+        {
+            _waiters--;
+        }
+    }
+}

@@ -1,0 +1,226 @@
+/* Test guest for the host_net ABI: one binary, one scenario per argv[1]. Exit status = 0 or a WASI errno. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "host_net.h"
+
+#define CHECK(call) do { int32_t e_ = (call); if (e_ != 0) { fprintf(stderr, "%s: errno %d\n", #call, e_); exit(e_); } } while (0)
+
+static char addr_buf[64];
+
+static const char *loopback(const char *port) {
+    snprintf(addr_buf, sizeof addr_buf, "127.0.0.1:%s", port);
+    return addr_buf;
+}
+
+static int listen_on(const char *addr) {
+    uint32_t fd;
+    CHECK(hn_socket(HN_AF_INET, HN_SOCK_STREAM, 0, &fd));
+    CHECK(hn_bind(fd, addr, strlen(addr)));
+    CHECK(hn_listen(fd, 16));
+    return fd;
+}
+
+static int accept_one(int listener) {
+    uint32_t fd, len = sizeof addr_buf;
+    CHECK(hn_accept(listener, &fd, addr_buf, &len));
+    return fd;
+}
+
+static int connect_to(const char *addr) {
+    uint32_t fd;
+    CHECK(hn_socket(HN_AF_INET, HN_SOCK_STREAM, 0, &fd));
+    CHECK(hn_connect(fd, addr, strlen(addr)));
+    return fd;
+}
+
+static void send_all(int fd, const void *data, uint32_t len) {
+    const char *p = data;
+    while (len > 0) {
+        uint32_t sent;
+        CHECK(hn_send(fd, p, len, HN_MSG_NOSIGNAL, &sent));
+        p += sent;
+        len -= sent;
+    }
+}
+
+/* FNV-1a over a stream. */
+static uint32_t fnv(uint32_t h, const unsigned char *p, uint32_t n) {
+    while (n--) { h ^= *p++; h *= 16777619u; }
+    return h;
+}
+
+static unsigned char pattern(uint32_t i) { return (unsigned char)(i * 31u + (i >> 8)); }
+
+/* echo-server PORT N: accepts N connections one after another and echoes each until EOF. */
+static int echo_server(const char *port, int n) {
+    int listener = listen_on(loopback(port));
+    printf("listening\n");
+    fflush(stdout);
+    for (int c = 0; c < n; c++) {
+        int fd = accept_one(listener);
+        char buf[512];
+        for (;;) {
+            uint32_t got;
+            CHECK(hn_recv(fd, buf, sizeof buf, 0, &got));
+            if (got == 0) break;
+            send_all(fd, buf, got);
+        }
+        hn_close(fd);
+    }
+    return 0;
+}
+
+/* echo-client PORT MESSAGE: sends MESSAGE, reads the echo with MSG_WAITALL, prints it. */
+static int echo_client(const char *port, const char *message) {
+    int fd = connect_to(loopback(port));
+    uint32_t len = strlen(message), got;
+    send_all(fd, message, len);
+    char buf[512] = {0};
+    CHECK(hn_recv(fd, buf, len, HN_MSG_WAITALL, &got));
+    char peer[64] = {0};
+    uint32_t plen = sizeof peer - 1;
+    CHECK(hn_getpeername(fd, peer, &plen));
+    printf("echo:%.*s peer:%s\n", (int)got, buf, peer);
+    hn_close(fd);
+    return 0;
+}
+
+/* udp: two datagram sockets in one process exchange a request and a reply. */
+static int udp(void) {
+    uint32_t server, client, n;
+    CHECK(hn_socket(HN_AF_INET, HN_SOCK_DGRAM, 0, &server));
+    CHECK(hn_socket(HN_AF_INET, HN_SOCK_DGRAM, 0, &client));
+    const char *at = "127.0.0.1:5300";
+    CHECK(hn_bind(server, at, strlen(at)));
+    CHECK(hn_sendto(client, "ping", 4, 0, at, strlen(at), &n));
+    char buf[64] = {0}, from[64] = {0};
+    uint32_t flen = sizeof from - 1;
+    CHECK(hn_recvfrom(server, buf, sizeof buf, 0, &n, from, &flen));
+    CHECK(hn_sendto(server, "pong", 4, 0, from, flen, &n));
+    char reply[64] = {0}, rfrom[64] = {0};
+    uint32_t rlen = sizeof rfrom - 1;
+    CHECK(hn_recvfrom(client, reply, sizeof reply, 0, &n, rfrom, &rlen));
+    printf("server got %s, client got %s from %s\n", buf, reply, rfrom);
+    return 0;
+}
+
+/* unix: a Unix-domain stream listener and client in one process. */
+static int unix_socket(void) {
+    uint32_t listener, client, server, n;
+    const char *path = "unix:/tmp/guest.sock";
+    CHECK(hn_socket(HN_AF_UNIX, HN_SOCK_STREAM, 0, &listener));
+    CHECK(hn_bind(listener, path, strlen(path)));
+    CHECK(hn_listen(listener, 1));
+    CHECK(hn_socket(HN_AF_UNIX, HN_SOCK_STREAM, 0, &client));
+    CHECK(hn_connect(client, path, strlen(path)));
+    server = accept_one(listener);
+    send_all(client, "via unix", 8);
+    char buf[32] = {0};
+    CHECK(hn_recv(server, buf, sizeof buf, 0, &n));
+    char name[64] = {0};
+    uint32_t len = sizeof name - 1;
+    CHECK(hn_getsockname(server, name, &len));
+    printf("%s at %s\n", buf, name);
+    return 0;
+}
+
+/* bomb: opens sockets until failure, prints how many and the errno, then checks one more fits after a close. */
+static int bomb(void) {
+    uint32_t fd, last = 0;
+    int count = 0;
+    int32_t e;
+    while ((e = hn_socket(HN_AF_INET, HN_SOCK_STREAM, 0, &fd)) == 0) { count++; last = fd; }
+    printf("opened %d errno %d\n", count, e);
+    CHECK(hn_close(last));
+    CHECK(hn_socket(HN_AF_INET, HN_SOCK_STREAM, 0, &fd));
+    printf("reopened\n");
+    return 0;
+}
+
+/* writer PORT BYTES: connects and sends BYTES pattern bytes in 64 KiB writes, prints the checksum. */
+static int writer(const char *port, uint32_t total) {
+    int fd = connect_to(loopback(port));
+    static unsigned char chunk[65536];
+    uint32_t h = 2166136261u;
+    for (uint32_t off = 0; off < total;) {
+        uint32_t n = total - off < sizeof chunk ? total - off : sizeof chunk;
+        for (uint32_t i = 0; i < n; i++) chunk[i] = pattern(off + i);
+        h = fnv(h, chunk, n);
+        send_all(fd, chunk, n);
+        off += n;
+    }
+    hn_close(fd);
+    printf("sent %u sum %08x\n", total, h);
+    return 0;
+}
+
+/* slow-reader PORT: accepts one connection and reads it in small pieces until EOF, prints count and checksum. */
+static int slow_reader(const char *port) {
+    int listener = listen_on(loopback(port));
+    printf("listening\n");
+    fflush(stdout);
+    int fd = accept_one(listener);
+    unsigned char buf[100];
+    uint32_t h = 2166136261u, total = 0, got;
+    do {
+        CHECK(hn_recv(fd, buf, sizeof buf, 0, &got));
+        h = fnv(h, buf, got);
+        total += got;
+    } while (got > 0);
+    printf("received %u sum %08x\n", total, h);
+    return 0;
+}
+
+/* external: connect to a public address; the default policy denies it. Prints the errno. */
+static int external(void) {
+    uint32_t fd;
+    CHECK(hn_socket(HN_AF_INET, HN_SOCK_STREAM, 0, &fd));
+    const char *to = "93.184.216.34:80";
+    printf("connect errno %d\n", hn_connect(fd, to, strlen(to)));
+    return 0;
+}
+
+/* sink PORT: accepts connections forever, draining each until EOF (benchmark server). */
+static int sink(const char *port) {
+    int listener = listen_on(loopback(port));
+    printf("listening\n");
+    fflush(stdout);
+    static unsigned char buf[65536];
+    for (;;) {
+        int fd = accept_one(listener);
+        uint32_t got;
+        do { CHECK(hn_recv(fd, buf, sizeof buf, 0, &got)); } while (got > 0);
+        hn_close(fd);
+    }
+}
+
+/* connects PORT N: opens and closes N connections (benchmark client). */
+static int connects(const char *port, int n) {
+    for (int i = 0; i < n; i++) hn_close(connect_to(loopback(port)));
+    printf("connected %d\n", n);
+    return 0;
+}
+
+/* Decimal parse without libc's strtol (which needs compiler-rt builtins Debian does not ship for wasm32). */
+static uint32_t num(const char *s) {
+    uint32_t v = 0;
+    while (*s >= '0' && *s <= '9') v = v * 10 + (uint32_t)(*s++ - '0');
+    return v;
+}
+
+int main(int argc, char **argv) {
+    if (argc < 2) return 28;
+    const char *m = argv[1];
+    if (!strcmp(m, "echo-server") && argc == 4) return echo_server(argv[2], (int)num(argv[3]));
+    if (!strcmp(m, "echo-client") && argc == 4) return echo_client(argv[2], argv[3]);
+    if (!strcmp(m, "udp")) return udp();
+    if (!strcmp(m, "unix")) return unix_socket();
+    if (!strcmp(m, "bomb")) return bomb();
+    if (!strcmp(m, "writer") && argc == 4) return writer(argv[2], num(argv[3]));
+    if (!strcmp(m, "slow-reader") && argc == 3) return slow_reader(argv[2]);
+    if (!strcmp(m, "external")) return external();
+    if (!strcmp(m, "sink") && argc == 3) return sink(argv[2]);
+    if (!strcmp(m, "connects") && argc == 4) return connects(argv[2], (int)num(argv[3]));
+    return 28;
+}
