@@ -8,4 +8,10 @@ if (args.Length > 0 && args[0] == "vm")
     return;
 }
 
+if (args.Length > 0 && args[0] == "sidecar")
+{
+    await SidecarScenario.RunAsync();
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(VmScenarios).Assembly).Run(args);
