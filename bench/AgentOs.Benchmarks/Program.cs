@@ -1,17 +1,19 @@
 using AgentOs.Benchmarks;
 using BenchmarkDotNet.Running;
 
-// `vm` runs the end-to-end scenario figures (real packages, real guests); anything else goes to BenchmarkDotNet.
-if (args.Length > 0 && args[0] == "vm")
+// Scenario figures (real packages, real guests, Stopwatch-timed): `vm`, `net`, `sidecar`. Anything else goes to
+// BenchmarkDotNet (e.g. `--filter '*Pipe*' --job short`).
+switch (args.FirstOrDefault())
 {
-    await VmScenarios.RunAsync();
-    return;
-}
-
-if (args.Length > 0 && args[0] == "net")
-{
-    NetScenario.Run();
-    return;
+    case "vm":
+        await VmScenarios.RunAsync();
+        return;
+    case "net":
+        NetScenario.Run();
+        return;
+    case "sidecar":
+        await SidecarScenario.RunAsync();
+        return;
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(VmScenarios).Assembly).Run(args);

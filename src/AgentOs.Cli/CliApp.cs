@@ -72,6 +72,7 @@ internal static class CliApp
         VmCommands.Shell(),
         VmCommands.Limits(),
         SoftwareCommands.Create(),
+        SidecarCommand.Create(),
     };
 
     private static int Fail(int code, string message)

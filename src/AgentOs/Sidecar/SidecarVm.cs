@@ -1,0 +1,49 @@
+using System.Collections.Concurrent;
+using AgentOs.Kernel.Limits;
+using Microsoft.Extensions.Logging;
+using StreamJsonRpc;
+
+namespace AgentOs.Sidecar;
+
+/// <summary>One VM of a sidecar session with the processes spawned in it; forwards its limit warnings.</summary>
+internal sealed class SidecarVm : IAsyncDisposable
+{
+    private readonly JsonRpc _rpc;
+    private readonly ILogger _logger;
+    private readonly ConcurrentDictionary<int, SidecarProcess> _processes = new();
+    private readonly CancellationTokenSource _stop = new();
+
+    public SidecarVm(AgentOsVm vm, JsonRpc rpc, ILogger logger)
+    {
+        Vm = vm;
+        _rpc = rpc;
+        _logger = logger;
+        vm.LimitWarning += OnLimitWarning;
+    }
+
+    public AgentOsVm Vm { get; }
+
+    public int Spawn(string program, IEnumerable<string>? args, SpawnOptions options)
+    {
+        var process = Vm.Spawn(program, args, options);
+        _processes[process.Pid] = new SidecarProcess(Vm.Id, process, _rpc, _logger, _stop.Token);
+        return process.Pid;
+    }
+
+    public AgentOsProcess Process(int pid) =>
+        _processes.TryGetValue(pid, out var process) ? process.Process : throw SidecarErrors.ProcessNotFound(Vm.Id, pid);
+
+    /// <summary>Ends the VM, then waits until every spawned process's output and exit were sent.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        Vm.LimitWarning -= OnLimitWarning;
+        await Vm.DisposeAsync().ConfigureAwait(false);
+        await _stop.CancelAsync().ConfigureAwait(false);
+        await Task.WhenAll(_processes.Values.Select(p => p.Completion)).ConfigureAwait(false);
+        _stop.Dispose();
+    }
+
+    /// <summary>Raised on the thread that crossed the threshold, which may hold kernel state: send from the pool.</summary>
+    private void OnLimitWarning(object? sender, LimitWarning warning) =>
+        _ = SidecarServer.NotifyWarningAsync(_rpc, Vm.Id, warning);
+}
