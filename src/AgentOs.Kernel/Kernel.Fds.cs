@@ -34,7 +34,16 @@ public sealed partial class Kernel
             buffer = buffer[..(int)Limits.MaxFdWriteBytes];
         }
 
-        errno = file.Write(buffer, new(process.Interrupted), out written);
+        process.PendingWrite = file;
+        try
+        {
+            errno = file.Write(buffer, new(process.Interrupted), out written);
+        }
+        finally
+        {
+            process.PendingWrite = null;
+        }
+
         if (errno == Errno.EPIPE)
         {
             Processes.Kill(process, process.Pid, SigPipe);

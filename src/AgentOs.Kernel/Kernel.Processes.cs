@@ -10,8 +10,45 @@ public sealed partial class Kernel
     public ProcessTable Processes { get; }
 
     /// <summary>waitpid(2). Blocks until a matching child changes state; a signal to the caller ends it with EINTR.</summary>
-    public Errno Wait(Process process, int selector, WaitOptions options, out WaitResult result) =>
-        Processes.Wait(process, selector, options, new WaitContext(process.Interrupted), out result);
+    public Errno Wait(Process process, int selector, WaitOptions options, out WaitResult result)
+    {
+        var errno = Processes.Wait(process, selector, options, new WaitContext(process.Interrupted), out result);
+        if (errno == Errno.Success && result.Pid == 0 && (options & WaitOptions.NoHang) != 0)
+        {
+            RelieveOutputDeadlock(process);
+        }
+
+        return errno;
+    }
+
+    /// <summary>
+    /// brush (single-threaded in WebAssembly) collects <c>$(…)</c> output only after polling waitpid to completion,
+    /// so a child writing more than a pipe holds would wait forever for a reader that waits for it. When the
+    /// waiting parent itself holds the read end of the pipe a polled child is blocked on, that pipe grows (bounded
+    /// by <c>vm_pipe_overflow_bytes</c>) instead of deadlocking.
+    /// </summary>
+    /// <remarks>Every child counts, not only the one polled: in <c>$(a | b)</c> the shell may poll for <c>a</c>
+    /// while <c>b</c> is the one blocked on the shell's pipe.</remarks>
+    private void RelieveOutputDeadlock(Process parent)
+    {
+        foreach (var info in Processes.Snapshot())
+        {
+            if (info.ParentPid != parent.Pid ||
+                Processes.Get(info.Pid)?.PendingWrite is not Ipc.PipeWriteEnd { Pipe: var pipe })
+            {
+                continue;
+            }
+
+            foreach (var fd in parent.Fds.OpenDescriptors())
+            {
+                if (parent.Fds.Get(fd, out var file) == Errno.Success && ReferenceEquals(file, pipe.ReadEnd))
+                {
+                    pipe.TryGrowForBlockedWriter(PipeOverflowGauge);
+                    break;
+                }
+            }
+        }
+    }
 
     /// <summary>kill(2).</summary>
     public Errno Kill(Process process, int pid, int signal) => Processes.Kill(process, pid, signal);

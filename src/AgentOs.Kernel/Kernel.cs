@@ -31,6 +31,7 @@ public sealed partial class Kernel
         SocketDatagramQueueGauge = Register(LimitNames.SocketDatagramQueueLen, Limits.MaxSocketDatagramQueueLen, nameof(ResourceLimits.MaxSocketDatagramQueueLen));
         FilesystemBytesGauge = Register(LimitNames.FilesystemBytes, Limits.MaxFilesystemBytes, nameof(ResourceLimits.MaxFilesystemBytes));
         InodesGauge = Register(LimitNames.Inodes, Limits.MaxInodeCount, nameof(ResourceLimits.MaxInodeCount));
+        PipeOverflowGauge = Registry.Register(LimitNames.PipeOverflowBytes, LimitCategory.Memory, Limits.MaxPipeOverflowBytes, EffectiveLimits.ConfigPath(nameof(ResourceLimits.MaxPipeOverflowBytes)));
         Processes = new ProcessTable(ProcessesGauge, options.Time);
         FileSystem = VirtualFileSystem.CreateWithBaseTree(FilesystemBytesGauge, InodesGauge, options.Time);
     }
@@ -68,6 +69,8 @@ public sealed partial class Kernel
     internal LimitGauge FilesystemBytesGauge { get; }
 
     internal LimitGauge InodesGauge { get; }
+
+    internal LimitGauge PipeOverflowGauge { get; }
 
     private LimitGauge Register(string name, long capacity, string property) =>
         Registry.Register(name, LimitCategory.Resource, capacity, EffectiveLimits.ConfigPath(property));

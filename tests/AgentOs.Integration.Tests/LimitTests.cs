@@ -81,4 +81,15 @@ public sealed class LimitTests
         Assert.Equal("ok\n", after.Stdout);
         Assert.Equal(0, vm.Kernel.Registry.Find(LimitNames.OpenFds)!.Current);
     }
+
+    [Fact]
+    public async Task AnArgumentListPastTheCapIsE2bigAndNothingStarts()
+    {
+        using var vm = await TestVm.CreateAsync(new ResourceLimits { MaxProcessArgvBytes = 64 << 10 });
+
+        var result = await vm.ShAsync("x=$(head -c 100000 /dev/zero | tr '\\0' a); /bin/echo \"$x\" | wc -c; echo small | wc -c");
+
+        Assert.Contains("Argument list too long", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal("0\n6\n", result.Stdout);
+    }
 }

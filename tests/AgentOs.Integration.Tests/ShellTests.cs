@@ -44,6 +44,20 @@ public sealed class ShellTests
     }
 
     [Fact]
+    public async Task CommandSubstitutionLargerThanAPipeCompletes()
+    {
+        using var vm = await TestVm.CreateAsync();
+
+        // brush reads $(…) only after the child exits; the kernel lets that pipe grow instead of deadlocking.
+        var result = await vm.ShAsync("x=$(seq 1 300000 | cat); echo ${#x}; y=$(head -c 200000 /dev/zero | tr '\\0' b); echo ${#y}");
+        var overflow = vm.Kernel.Registry.Find(AgentOs.Kernel.Limits.LimitNames.PipeOverflowBytes)!;
+
+        Assert.Equal("1988894\n200000\n", result.Stdout);
+        Assert.True(overflow.HighWater > 0);
+        Assert.Equal(0, overflow.Current);
+    }
+
+    [Fact]
     public async Task StdinReachesTheGuest()
     {
         using var vm = await TestVm.CreateAsync();

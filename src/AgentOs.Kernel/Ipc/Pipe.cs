@@ -36,9 +36,13 @@ internal sealed class Pipe
     // Writes of up to this many bytes are atomic, and the write end polls writable with this much room. It is
     // PIPE_BUF except for test-sized buffers smaller than that, where an atomic write could otherwise never fit.
     private readonly int _atomicSize;
+    private readonly int _baseCapacity;
 
     // Guarded by _gate. The ring is allocated on first write and dropped when the read end closes.
     private byte[]? _buffer;
+    private int _capacity;
+    private LimitGauge? _overflow;
+    private int _overflowBytes;
     private int _head;
     private int _count;
     private bool _readClosed;
@@ -65,7 +69,7 @@ internal sealed class Pipe
     private Pipe(int capacity, LimitGauge? pipes)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
-        Capacity = capacity;
+        _capacity = _baseCapacity = capacity;
         _atomicSize = Math.Min(PipeBuf, capacity);
         _pipes = pipes;
         Inode = (ulong)Interlocked.Increment(ref _nextInode);
@@ -80,8 +84,8 @@ internal sealed class Pipe
     /// <summary>The write end (O_WRONLY).</summary>
     public PipeWriteEnd WriteEnd { get; }
 
-    /// <summary>Buffer size in bytes.</summary>
-    public int Capacity { get; }
+    /// <summary>Buffer size in bytes (above the base only while a deadlock overflow is in use).</summary>
+    public int Capacity => Volatile.Read(ref _capacity);
 
     /// <summary>The pipe's inode number on <see cref="PipeFsDevice"/>, shared by both ends.</summary>
     public ulong Inode { get; }
@@ -429,7 +433,7 @@ internal sealed class Pipe
             var readEndWasReady = ReadEndReady;
             var writeEndWasReady = WriteEndReady;
             _readClosed = true;
-            _buffer = null;
+            ReleaseOverflowLocked();
             _head = _count = 0;
             wake = ChangedLocked(readSide: true, writeSide: true, readEndWasReady, writeEndWasReady, release: _writeClosed);
         }
@@ -455,6 +459,52 @@ internal sealed class Pipe
         }
 
         Signal(wake);
+    }
+
+    /// <summary>
+    /// Lets a deadlocked writer go on: the kernel calls this when the only one who could drain the pipe is waiting
+    /// for the writer to exit (a single-threaded shell collecting <c>$(…)</c> output after waitpid). The buffer grows
+    /// by its base capacity, charged to <paramref name="overflow"/>; it returns to its base size once drained.
+    /// False when no writer is blocked or the budget is spent (the writer then keeps waiting, as on Linux).
+    /// </summary>
+    internal bool TryGrowForBlockedWriter(LimitGauge overflow)
+    {
+        lock (_gate)
+        {
+            if (_blockedWriters == 0 || _readClosed || !overflow.TryReserve(_baseCapacity))
+            {
+                return false;
+            }
+
+            var grown = new byte[_capacity + _baseCapacity];
+            if (_buffer is { } old)
+            {
+                var first = Math.Min(_count, old.Length - _head);
+                old.AsSpan(_head, first).CopyTo(grown);
+                old.AsSpan(0, _count - first).CopyTo(grown.AsSpan(first));
+            }
+
+            _buffer = grown;
+            _head = 0;
+            _capacity = grown.Length;
+            _overflow = overflow;
+            _overflowBytes += _baseCapacity;
+            KernelWait.WakeAll(_gate);
+            return true;
+        }
+    }
+
+    // Caller holds _gate: back to the base buffer (reallocated on the next write), budget returned.
+    private void ReleaseOverflowLocked()
+    {
+        _buffer = null;
+        _head = 0;
+        _capacity = _baseCapacity;
+        if (_overflowBytes > 0)
+        {
+            _overflow!.Release(_overflowBytes);
+            _overflowBytes = 0;
+        }
     }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -486,6 +536,11 @@ internal sealed class Pipe
         _head = (_head + read) % buffer.Length;
         _count -= read;
         _accessTimeNs = NowNs();
+        if (_count == 0 && _overflowBytes > 0)
+        {
+            ReleaseOverflowLocked();
+        }
+
         wake = ChangedLocked(readSide: false, writeSide: true, readEndWasReady: true, writeEndWasReady, release: false);
         return Errno.Success;
     }

@@ -12,6 +12,7 @@ public sealed record EffectiveLimits(
     int MaxSocketDatagramQueueLen,
     long MaxFilesystemBytes,
     int MaxInodeCount,
+    long MaxPipeOverflowBytes,
     int MaxBlockingReadMs,
     long MaxPreadBytes,
     long MaxFdWriteBytes,

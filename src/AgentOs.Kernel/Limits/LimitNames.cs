@@ -13,4 +13,5 @@ public static class LimitNames
     public const string SocketDatagramQueueLen = "vm_socket_datagram_queue_len";
     public const string FilesystemBytes = "vm_filesystem_bytes";
     public const string Inodes = "vm_inodes";
+    public const string PipeOverflowBytes = "vm_pipe_overflow_bytes";
 }

@@ -36,6 +36,12 @@ public sealed class ResourceLimits
     /// <summary>Inodes in the VM's writable filesystem (→ ENOSPC). Default 16,384.</summary>
     public int? MaxInodeCount { get; set; }
 
+    /// <summary>
+    /// AgentOs extension: bytes a pipe may hold beyond its 64 KiB when its only reader is a parent waiting for the
+    /// blocked writer to exit (brush collecting <c>$(…)</c> output), VM total. Default 16 MiB.
+    /// </summary>
+    public long? MaxPipeOverflowBytes { get; set; }
+
     /// <summary>Longest a blocking read/accept/lock waits before ETIMEDOUT, in ms. Default 30,000.</summary>
     public int? MaxBlockingReadMs { get; set; }
 
@@ -76,6 +82,7 @@ public sealed class ResourceLimits
         MaxSocketDatagramQueueLen: Pick(MaxSocketDatagramQueueLen, 1024, 1, 1 << 24, nameof(MaxSocketDatagramQueueLen)),
         MaxFilesystemBytes: Pick(MaxFilesystemBytes, 64L << 20, 1, 1L << 40, nameof(MaxFilesystemBytes)),
         MaxInodeCount: Pick(MaxInodeCount, 16_384, 64, 1 << 26, nameof(MaxInodeCount)),
+        MaxPipeOverflowBytes: Pick(MaxPipeOverflowBytes, 16L << 20, 64L << 10, 1L << 31, nameof(MaxPipeOverflowBytes)),
         MaxBlockingReadMs: Pick(MaxBlockingReadMs, 30_000, 1, 24 * 3_600_000, nameof(MaxBlockingReadMs)),
         MaxPreadBytes: Pick(MaxPreadBytes, 64L << 20, 1, 1L << 31, nameof(MaxPreadBytes)),
         MaxFdWriteBytes: Pick(MaxFdWriteBytes, 64L << 20, 1, 1L << 31, nameof(MaxFdWriteBytes)),

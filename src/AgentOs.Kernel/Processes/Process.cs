@@ -104,6 +104,10 @@ public sealed class Process
     /// <summary>True once the kernel considers the process exited: its executor thread must unwind.</summary>
     public bool IsTerminating => _state == ProcessState.Zombie;
 
+    /// <summary>The description this process is writing to right now (set by the kernel around write(2)), so a
+    /// parent polling waitpid can tell that its child is stuck on a pipe only the parent could drain.</summary>
+    internal FileDescription? PendingWrite { get; set; }
+
     /// <summary>A stop/continue event not yet reported to a waiting parent. Guarded by the table lock.</summary>
     internal WaitEventKind PendingEvent { get; set; }
 

@@ -68,6 +68,12 @@ internal static class HostProcessImports
             return Fault;
         }
 
+        // Refuse oversized argv/env payloads before decoding them: a guest must not make the host allocate its memory.
+        if (a[3] > ctx.Kernel.Limits.MaxProcessArgvBytes || a[5] > ctx.Kernel.Limits.MaxProcessEnvBytes)
+        {
+            return E(Errno.E2BIG);
+        }
+
         if (!memory.TryReadString(a[0], a[1], out var exec) ||
             !TryReadStrings(memory, a[2], a[3], out var argv) ||
             !TryReadStrings(memory, a[4], a[5], out var envp) ||
@@ -108,6 +114,11 @@ internal static class HostProcessImports
         var ctx = Context(caller);
         var memory = ctx.GetMemory();
         if (cloexecCount < 0 || cloexecCount > MaxCloexecFds)
+        {
+            return E(Errno.E2BIG);
+        }
+
+        if (argvLen > ctx.Kernel.Limits.MaxProcessArgvBytes || envpLen > ctx.Kernel.Limits.MaxProcessEnvBytes)
         {
             return E(Errno.E2BIG);
         }

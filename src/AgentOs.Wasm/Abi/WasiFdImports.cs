@@ -14,6 +14,9 @@ internal static class WasiFdImports
     /// <summary>Preview1 caps iovec arrays (spec §2.2.6).</summary>
     private const int MaxIovecs = 1024;
 
+    /// <summary>Largest host buffer one multi-iovec read uses.</summary>
+    private const int MaxGatherBytes = 1 << 20;
+
     public static void Define(Linker linker, string module)
     {
         linker.DefineFunction(module, "fd_read", (Caller c, int fd, int iovs, int count, int nreadOut) => FdRead(c, fd, iovs, count, nreadOut));
@@ -65,7 +68,8 @@ internal static class WasiFdImports
         {
             // One kernel read for the whole request: reading vector by vector could block on a pipe after the
             // first vector was filled, where read(2) returns what is available.
-            var size = (int)Math.Min(total, ctx.Kernel.Limits.MaxPreadBytes);
+            // read(2) may return less than asked: cap the host-side bounce buffer, whatever the guest requests.
+            var size = (int)Math.Min(total, Math.Min(ctx.Kernel.Limits.MaxPreadBytes, MaxGatherBytes));
             var rented = ArrayPool<byte>.Shared.Rent(size);
             try
             {
