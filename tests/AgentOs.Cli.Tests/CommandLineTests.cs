@@ -132,7 +132,8 @@ public sealed class CommandLineTests
         Assert.Equal(["limits.resources.maxProcesses", "256", "64"], Row(result.Stdout, "maxProcesses")[1..]);
         Assert.Equal(["limits.resources.maxOpenFds", "256", "256"], Row(result.Stdout, "maxOpenFds")[1..]);
         Assert.Equal(["limits.resources.maxFilesystemBytes", "67108864 (64 MiB)", "1073741824 (1 GiB)"], Row(result.Stdout, "maxFilesystemBytes")[1..]);
-        Assert.Equal(19, result.Stdout.Split('\n').Count(l => l.Contains("limits.resources.", StringComparison.Ordinal)));
+        var rows = typeof(AgentOs.Kernel.Limits.ResourceLimits).GetProperties().Length;
+        Assert.Equal(rows, result.Stdout.Split('\n').Count(l => l.Contains("limits.resources.", StringComparison.Ordinal)));
     }
 
     [Fact]
