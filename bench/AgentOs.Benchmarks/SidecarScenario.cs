@@ -1,7 +1,8 @@
 using System.Diagnostics;
-using System.Globalization;
 using AgentOs.Kernel.Limits;
 using AgentOs.Sidecar;
+
+using static AgentOs.Benchmarks.ScenarioTiming;
 
 namespace AgentOs.Benchmarks;
 
@@ -25,7 +26,7 @@ internal static class SidecarScenario
                 await vm.ExecAsync("echo hello");
             }
 
-            Report("in-process ExecAsync(\"echo hello\")", await TimeAsync(() => vm.ExecAsync("echo hello")));
+            Report("in-process ExecAsync(\"echo hello\")", await TimeAsync(Runs, () => vm.ExecAsync("echo hello")));
         }
 
         await using var client = SidecarClient.Start(SidecarStartInfo.ForCliAssembly(await LocateCliAsync()));
@@ -35,8 +36,8 @@ internal static class SidecarScenario
             await client.ExecAsync(vmId, "echo hello");
         }
 
-        Report("sidecar process.exec(\"echo hello\")", await TimeAsync(() => client.ExecAsync(vmId, "echo hello")));
-        Report("sidecar limits.usage (protocol only)", await TimeAsync(() => client.LimitUsageAsync(vmId)));
+        Report("sidecar process.exec(\"echo hello\")", await TimeAsync(Runs, () => client.ExecAsync(vmId, "echo hello")));
+        Report("sidecar limits.usage (protocol only)", await TimeAsync(Runs, () => client.LimitUsageAsync(vmId)));
     }
 
     private static async Task<string> LocateCliAsync()
@@ -63,26 +64,5 @@ internal static class SidecarScenario
             ?? throw new InvalidOperationException("could not run dotnet build");
         await build.WaitForExitAsync();
         return build.ExitCode == 0 && File.Exists(dll) ? dll : throw new InvalidOperationException($"building {project} failed");
-    }
-
-    private static async Task<double[]> TimeAsync(Func<Task> action)
-    {
-        var samples = new double[Runs];
-        for (var i = 0; i < Runs; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            await action();
-            samples[i] = watch.Elapsed.TotalMilliseconds;
-        }
-
-        return samples;
-    }
-
-    private static void Report(string name, double[] samples)
-    {
-        Array.Sort(samples);
-        var median = samples[samples.Length / 2];
-        var p99 = samples[Math.Min(samples.Length - 1, (int)Math.Ceiling(samples.Length * 0.99) - 1)];
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-45} median {median,8:F2} ms   p99 {p99,8:F2} ms   (n={samples.Length})"));
     }
 }
