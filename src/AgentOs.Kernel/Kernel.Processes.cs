@@ -31,17 +31,17 @@ public sealed partial class Kernel
     /// while <c>b</c> is the one blocked on the shell's pipe.</remarks>
     private void RelieveOutputDeadlock(Process parent)
     {
-        foreach (var info in Processes.Snapshot())
+        // Cheap first: brush polls waitpid in a tight loop, and only a read end with a blocked writer matters.
+        foreach (var fd in parent.Fds.OpenDescriptors())
         {
-            if (info.ParentPid != parent.Pid ||
-                Processes.Get(info.Pid)?.PendingWrite is not Ipc.PipeWriteEnd { Pipe: var pipe })
+            if (parent.Fds.Get(fd, out var file) != Errno.Success || file is not Ipc.PipeReadEnd { Pipe: var pipe } || pipe.BlockedWriters == 0)
             {
                 continue;
             }
 
-            foreach (var fd in parent.Fds.OpenDescriptors())
+            foreach (var child in Processes.Snapshot())
             {
-                if (parent.Fds.Get(fd, out var file) == Errno.Success && ReferenceEquals(file, pipe.ReadEnd))
+                if (child.ParentPid == parent.Pid && Processes.Get(child.Pid)?.PendingWrite is Ipc.PipeWriteEnd writer && writer.Pipe == pipe)
                 {
                     pipe.TryGrowForBlockedWriter(PipeOverflowGauge);
                     break;
