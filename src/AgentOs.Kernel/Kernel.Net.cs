@@ -9,11 +9,21 @@ namespace AgentOs.Kernel;
 /// <summary>
 /// Socket system calls over the VM's virtual loopback network (spec §2.8). Sockets are file descriptions, so
 /// read/write/close/dup/poll work on them as on any descriptor. Destinations outside the loopback are denied
-/// (EACCES): the VM has no host-network bridge yet, which is the default-deny policy.
+/// (EACCES) by the <c>network</c> permission (<see cref="NetworkPolicy"/>); the VM has no host-network bridge yet,
+/// so even a destination an allow-rule matches is EACCES, with a log line saying so.
 /// </summary>
 public sealed partial class Kernel
 {
     private SocketTable? _sockets;
+    private NetworkPolicy _networkPolicy = NetworkPolicy.DenyAll;
+
+    /// <summary>The <c>network</c> permission's allow-rules for non-loopback destinations (default: deny all). Set
+    /// by the VM before any guest runs.</summary>
+    public NetworkPolicy NetworkPolicy
+    {
+        get => Volatile.Read(ref _networkPolicy);
+        set => Volatile.Write(ref _networkPolicy, value ?? throw new ArgumentNullException(nameof(value)));
+    }
 
     /// <summary>The VM's socket namespace, created on first use.</summary>
     internal SocketTable Sockets => LazyInitializer.EnsureInitialized(ref _sockets, () => new SocketTable(
@@ -47,6 +57,13 @@ public sealed partial class Kernel
         process.Fds.Commit(fd, socket, closeOnExec ? FdFlags.CloseOnExec : FdFlags.None);
         return Errno.Success;
     }
+
+    /// <summary>
+    /// Host → guest: connects a host-held TCP socket (in no fd table, charged like a guest's) to the guest listener
+    /// on loopback <paramref name="port"/>. ECONNREFUSED when nobody listens, EAGAIN at <c>maxSockets</c> or
+    /// <c>maxConnections</c>.
+    /// </summary>
+    internal Errno HostConnect(int port, out HostSocket? socket) => HostSocket.Connect(Sockets, port, out socket);
 
     /// <summary>socketpair(2) for Unix stream sockets: two connected sockets at the two lowest free fds, or nothing.</summary>
     public Errno SocketPair(Process process, SocketKind kind, bool nonBlocking, bool closeOnExec, out int fd0, out int fd1)
@@ -385,11 +402,24 @@ public sealed partial class Kernel
             return Errno.Success;
         }
 
-        LogNetworkDenied(Logger, scheme, endpoint.ToString());
+        var destinationHost = endpoint.HostName ?? endpoint.Address?.ToString() ?? string.Empty;
+        if (NetworkPolicy.FindRule(destinationHost, endpoint.Port) is { } rule)
+        {
+            LogNetworkNotBridged(Logger, scheme, endpoint.ToString(), rule);
+        }
+        else
+        {
+            LogNetworkDenied(Logger, scheme, endpoint.ToString());
+        }
+
         return Errno.EACCES;
     }
 
     [LoggerMessage(EventId = 100, Level = LogLevel.Information,
-        Message = "EACCES: blocked outbound network access to {Scheme}://{Destination}: external network is denied by default (no allow-net rule)")]
+        Message = "EACCES: blocked outbound network access to {Scheme}://{Destination}: the network permission denies external destinations by default and no allow-net rule matches")]
     private static partial void LogNetworkDenied(ILogger logger, string scheme, string destination);
+
+    [LoggerMessage(EventId = 101, Level = LogLevel.Warning,
+        Message = "EACCES: outbound network access to {Scheme}://{Destination} matches allow-net rule \"{Rule}\" of the network permission, but this VM has no host-network bridge")]
+    private static partial void LogNetworkNotBridged(ILogger logger, string scheme, string destination, string rule);
 }

@@ -48,6 +48,7 @@ public sealed partial class AgentOsVm : IAsyncDisposable
         Software = software;
         FileSystem = new AgentOsFileSystem(kernel, credentials, cwd);
         RootFileSystem = new AgentOsFileSystem(kernel, Credentials.Root, cwd);
+        Network = new Network.AgentOsNetwork(kernel);
         kernel.Registry.Warning += OnWarning;
         AgentOsMetrics.Track(kernel.Registry);
     }
@@ -79,6 +80,9 @@ public sealed partial class AgentOsVm : IAsyncDisposable
 
     /// <summary>The filesystem with root's identity (e.g. to write under <c>/etc</c>).</summary>
     public AgentOsFileSystem RootFileSystem { get; }
+
+    /// <summary>Host connections (raw streams and HTTP) to servers listening inside the VM.</summary>
+    public Network.AgentOsNetwork Network { get; }
 
     /// <summary>Every process of the VM (running, stopped and zombie), by pid.</summary>
     public IReadOnlyList<ProcessInfo> Processes => _kernel.Processes.Snapshot();
