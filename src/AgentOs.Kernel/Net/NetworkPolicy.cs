@@ -56,7 +56,7 @@ public sealed class NetworkPolicy
             var close = text.IndexOf(']', StringComparison.Ordinal);
             if (close < 0 || (close + 1 < text.Length && text[close + 1] != ':'))
             {
-                throw new FormatException($"allow-net rule \"{rule}\": expected [IPv6]:PORT.");
+                throw new FormatException($"rule \"{rule}\": expected [IPv6]:PORT.");
             }
 
             host = text[1..close];
@@ -76,7 +76,7 @@ public sealed class NetworkPolicy
 
         if (host.Length == 0)
         {
-            throw new FormatException($"allow-net rule \"{rule}\": empty host.");
+            throw new FormatException($"rule \"{rule}\": empty host.");
         }
 
         if (port is null or "*")
@@ -86,7 +86,7 @@ public sealed class NetworkPolicy
 
         if (!int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number is < 1 or > 65535)
         {
-            throw new FormatException($"allow-net rule \"{rule}\": port must be 1-65535 or *.");
+            throw new FormatException($"rule \"{rule}\": port must be 1-65535 or *.");
         }
 
         return (host, number, text);
