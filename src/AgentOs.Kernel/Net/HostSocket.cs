@@ -60,6 +60,12 @@ internal sealed class HostSocket : IDisposable
         return Errno.Success;
     }
 
+    /// <summary>Wraps the descriptor-less end of a connection the kernel made (the host-network bridge's end).</summary>
+    public static HostSocket Wrap(StreamSocket socket) => new(socket);
+
+    /// <summary>Completes at the socket's next readiness change (poll waiters' event), e.g. the guest's close.</summary>
+    public Task WhenReadinessChanges() => Arm();
+
     /// <summary>Receives what is queued, awaiting data when there is none; 0 at EOF. Errors come back as errno
     /// (ECONNRESET, EBADF once disposed).</summary>
     public async ValueTask<(Errno Errno, int Received)> ReceiveAsync(Memory<byte> buffer, CancellationToken cancellationToken)

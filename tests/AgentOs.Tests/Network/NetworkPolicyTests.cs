@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Sockets;
+using AgentOs.Kernel.Limits;
 using AgentOs.Kernel.Net;
 using AgentOs.Kernel.Vfs;
 using AgentOs.Network;
@@ -50,28 +53,73 @@ public sealed class NetworkPolicyTests
     }
 
     [Fact]
-    public async Task AnAllowedExternalConnectIsStillEaccesWithoutABridgeAndTheLogNamesTheRule()
+    public async Task AnAllowedTcpConnectIsBridgedToARealHostSocketAndReleasedAfterwards()
     {
+        // The guest's 127.0.0.1 is the VM's own loopback, so the host is reached by its name, resolved on the host.
+        var hostName = Dns.GetHostName();
+        using var listener = new TcpListener(IPAddress.IPv6Any, 0);
+        listener.Server.DualMode = true;
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var echo = EchoOnceAsync(listener);
         using var logs = new ListLoggerProvider(LogLevel.Information);
         await using var vm = await VmOptions.CreateVmAsync(configure: o =>
         {
             o.LoggerFactory = logs;
-            o.Network = new NetworkOptions { AllowedHosts = ["93.184.216.34:80"] };
+            o.Network = new NetworkOptions { AllowedHosts = [$"{hostName}:{port}"] };
         });
 
-        var result = await RunExternalAsync(vm);
+        var stdout = await RunNettestAsync(vm, "client", $"{hostName}:{port}", "over-the-bridge");
 
-        Assert.Equal("connect errno 2\n", result);
-        Assert.Contains(logs.Lines, l => l.Level == LogLevel.Warning
-            && l.Message.Contains("allow-net rule \"93.184.216.34:80\"", StringComparison.Ordinal) && l.Message.Contains("no host-network bridge", StringComparison.Ordinal));
+        Assert.Equal("echo:over-the-bridge\n", stdout);
+        Assert.Equal("over-the-bridge", await echo.WaitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains(logs.Lines, l => l.Message.Contains($"bridged tcp://{hostName}:{port}", StringComparison.Ordinal)
+            && l.Message.Contains($"allow-net rule \"{hostName}:{port}\"", StringComparison.Ordinal));
+        await VmOptions.WaitUntilAsync(
+            () => vm.Kernel.Registry.Find(LimitNames.Sockets)!.Current == 0 && vm.Kernel.Registry.Find(LimitNames.Connections)!.Current == 0,
+            "bridged sockets released");
     }
 
-    private static async Task<string> RunExternalAsync(AgentOsVm vm)
+    [Fact]
+    public async Task AnAllowedDestinationWithNoServerIsConnectionRefused()
+    {
+        var hostName = Dns.GetHostName();
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop(); // nobody listens there now
+        await using var vm = await VmOptions.CreateVmAsync(configure: o => o.Network = new NetworkOptions { AllowedHosts = [hostName] });
+
+        var stdout = await RunNettestAsync(vm, "client", $"{hostName}:{port}", "x");
+
+        Assert.Equal("connect errno 14\n", stdout); // WASI ECONNREFUSED
+        Assert.Equal(0, vm.Kernel.Registry.Find(LimitNames.Connections)!.Current);
+    }
+
+    private static async Task<string> EchoOnceAsync(TcpListener listener)
+    {
+        using var client = await listener.AcceptTcpClientAsync();
+        var stream = client.GetStream();
+        using var received = new MemoryStream();
+        var buffer = new byte[1024];
+        int n;
+        while ((n = await stream.ReadAsync(buffer)) > 0)
+        {
+            received.Write(buffer, 0, n);
+            await stream.WriteAsync(buffer.AsMemory(0, n));
+        }
+
+        return System.Text.Encoding.ASCII.GetString(received.ToArray());
+    }
+
+    private static Task<string> RunExternalAsync(AgentOsVm vm) => RunNettestAsync(vm, "external");
+
+    private static async Task<string> RunNettestAsync(AgentOsVm vm, params string[] args)
     {
         vm.RootFileSystem.CreateDirectory("/usr/local/bin");
         vm.RootFileSystem.WriteAllBytes("/usr/local/bin/nettest", CGuests.Load("nettest"));
         Assert.Equal(Kernel.Errno.Success, vm.Kernel.FileSystem.Chmod(PathContext.Root, "/usr/local/bin/nettest", 0x1ED, follow: true));
-        var result = await vm.RunAsync("/usr/local/bin/nettest", ["external"]);
+        var result = await vm.RunAsync("/usr/local/bin/nettest", args);
         Assert.True(result.ExitCode == 0, result.Stderr);
         return result.Stdout;
     }

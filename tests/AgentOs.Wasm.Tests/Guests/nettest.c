@@ -87,6 +87,23 @@ static int echo_client(const char *port, const char *message) {
     return 0;
 }
 
+/* client ADDR MESSAGE: like echo-client but to any address text (host:port); prints the echo or the errno. */
+static int client(const char *addr, const char *message) {
+    uint32_t fd, len = strlen(message), got;
+    CHECK(hn_socket(HN_AF_INET, HN_SOCK_STREAM, 0, &fd));
+    int32_t e = hn_connect(fd, addr, strlen(addr));
+    if (e != 0) {
+        printf("connect errno %d\n", e);
+        return 0;
+    }
+    send_all(fd, message, len);
+    char buf[512] = {0};
+    CHECK(hn_recv(fd, buf, len, HN_MSG_WAITALL, &got));
+    printf("echo:%.*s\n", (int)got, buf);
+    hn_close(fd);
+    return 0;
+}
+
 /* udp: two datagram sockets in one process exchange a request and a reply. */
 static int udp(void) {
     uint32_t server, client, n;
@@ -257,6 +274,7 @@ int main(int argc, char **argv) {
     const char *m = argv[1];
     if (!strcmp(m, "echo-server") && argc == 4) return echo_server(argv[2], (int)num(argv[3]));
     if (!strcmp(m, "echo-client") && argc == 4) return echo_client(argv[2], argv[3]);
+    if (!strcmp(m, "client") && argc == 4) return client(argv[2], argv[3]);
     if (!strcmp(m, "udp")) return udp();
     if (!strcmp(m, "unix")) return unix_socket();
     if (!strcmp(m, "bomb")) return bomb();
