@@ -130,6 +130,25 @@ public sealed class HostNetworkTests
         await Assert.ThrowsAsync<ObjectDisposedException>(() => stream.ReadAsync(reply).AsTask());
     }
 
+    [Fact]
+    public async Task APendingReadHoldsNoThreadAndEndsOnCancellation()
+    {
+        await using var vm = await VmOptions.CreateVmAsync();
+        using var server = await StartAsync(vm, "nettest", 7500, "echo-server", "7500", "1");
+        await using var stream = await vm.Network.ConnectAsync(7500);
+        using var cancel = new CancellationTokenSource();
+
+        var read = stream.ReadAsync(new byte[16], cancel.Token).AsTask();
+        Assert.False(read.IsCompleted); // nothing sent yet: the read is an awaiting task, not a blocked thread
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => read);
+        await stream.WriteAsync("still usable"u8.ToArray());
+        var echoed = new byte[12];
+        await stream.ReadExactlyAsync(echoed);
+        Assert.Equal("still usable", Encoding.ASCII.GetString(echoed));
+    }
+
     // Installs the C guest as /usr/local/bin/NAME (mode 0755), starts it and waits until its listener is up.
     private static async Task<AgentOsProcess> StartAsync(AgentOsVm vm, string guest, int port, params string[] args)
     {
