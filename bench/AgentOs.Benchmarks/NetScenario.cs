@@ -5,13 +5,16 @@ using AgentOs.Kernel.Fds;
 using AgentOs.Kernel.Limits;
 using AgentOs.Kernel.Net;
 using AgentOs.Kernel.Processes;
+using AgentOs.Kernel.Vfs;
+using AgentOs.Wasm.Tests.Net;
 
 namespace AgentOs.Benchmarks;
 
 /// <summary>
 /// Loopback TCP figures at the kernel's system-call boundary (`-- net`): throughput between two processes on two
 /// threads (MiB/s, 64 KiB sends, 64 KiB receives) and connection setup rate (connect + accept + close both).
-/// Guest-to-guest figures add the Wasm call overhead on top; these measure the socket layer itself.
+/// Then the same between two C guests (tests/AgentOs.Wasm.Tests/Guests/nettest.c, built on first use) in one VM,
+/// which adds the Wasm call and memory-copy overhead, and host → guest through <c>vm.Network.ConnectAsync</c>.
 /// </summary>
 internal static class NetScenario
 {
@@ -27,6 +30,63 @@ internal static class NetScenario
 
         ConnectionRate(2000);
         ConnectionRate(20000);
+        GuestToGuestAsync().GetAwaiter().GetResult();
+    }
+
+    private static async Task GuestToGuestAsync()
+    {
+        const int Mib = 512;
+        Console.WriteLine("Between C guests in one VM (wasm32-wasi via host_net)");
+        await using var vm = await AgentOsVm.CreateAsync(new AgentOsOptions { DefaultSoftware = false });
+        vm.RootFileSystem.CreateDirectory("/bin");
+        vm.RootFileSystem.WriteAllBytes("/bin/nettest", CGuests.Load("nettest"));
+        Check(vm.Kernel.FileSystem.Chmod(PathContext.Root, "/bin/nettest", 0x1ED, follow: true));
+        using var sink = vm.Spawn("/bin/nettest", ["sink", "9000"]);
+        while (vm.Kernel.Sockets.FindTcp(9000) is not { IsListening: true })
+        {
+            await Task.Delay(1);
+        }
+
+        await vm.RunAsync("/bin/nettest", ["blast", "9000", "16"]); // warm-up (compiles the module)
+        for (var run = 0; run < 3; run++)
+        {
+            var blast = await vm.RunAsync("/bin/nettest", ["blast", "9000", Mib.ToString(CultureInfo.InvariantCulture)]);
+            var micros = long.Parse(blast.Stdout.Trim(), CultureInfo.InvariantCulture);
+            Print($"TCP guest -> guest throughput, 64 KiB sends, {Mib} MiB", Mib / (micros / 1e6), "MiB/s");
+        }
+
+        using var acceptor = vm.Spawn("/bin/nettest", ["acceptor", "9001"]);
+        while (vm.Kernel.Sockets.FindTcp(9001) is not { IsListening: true })
+        {
+            await Task.Delay(1);
+        }
+
+        foreach (var connections in new[] { 1000, 10000 })
+        {
+            var handshakes = await vm.RunAsync("/bin/nettest", ["handshakes", "9001", connections.ToString(CultureInfo.InvariantCulture)]);
+            if (handshakes.ExitCode != 0)
+            {
+                throw new InvalidOperationException("handshakes failed: " + handshakes.Stderr);
+            }
+
+            var micros = long.Parse(handshakes.Stdout.Trim(), CultureInfo.InvariantCulture);
+            Print($"TCP guest connections/second ({connections} connect+accept+close)", connections / (micros / 1e6), "conn/s");
+        }
+
+        acceptor.Kill();
+
+        var data = new byte[65536];
+        var stopwatch = Stopwatch.StartNew();
+        await using (var stream = await vm.Network.ConnectAsync(9000))
+        {
+            for (var i = 0; i < Mib * 16; i++)
+            {
+                await stream.WriteAsync(data);
+            }
+        }
+
+        Print($"TCP host -> guest throughput (vm.Network stream), {Mib} MiB", Mib / stopwatch.Elapsed.TotalSeconds, "MiB/s");
+        sink.Kill();
     }
 
     private static void Throughput(int chunk, long total)

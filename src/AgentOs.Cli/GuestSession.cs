@@ -3,6 +3,7 @@ using AgentOs.Cli.Logging;
 using AgentOs.Kernel;
 using AgentOs.Kernel.Limits;
 using AgentOs.Kernel.Processes;
+using AgentOs.Network;
 using Microsoft.Extensions.Logging;
 
 namespace AgentOs.Cli;
@@ -57,6 +58,7 @@ internal static class GuestSession
             Software = [.. settings.Software],
             Limits = new LimitsOptions { Resources = settings.Limits },
             Env = settings.Env.ToDictionary(StringComparer.Ordinal),
+            Network = new NetworkOptions { AllowedHosts = [.. settings.AllowNet] },
             LoggerFactory = loggers,
         };
         if (settings.Cwd is not null)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using AgentOs.Cli.Logging;
 using AgentOs.Kernel.Limits;
+using AgentOs.Kernel.Net;
 using AgentOs.Software;
 
 namespace AgentOs.Cli;
@@ -41,6 +42,13 @@ internal sealed class VmOptionSet
         Arity = ArgumentArity.OneOrMore,
     };
 
+    private readonly Option<string[]> _allowNet = new("--allow-net")
+    {
+        HelpName = "HOST[:PORT]",
+        Description = "Allow guest TCP connections to HOST (name, IP, *.domain or *) on PORT (default any) outside the VM (network.allowedHosts). Repeatable; default none.",
+        Arity = ArgumentArity.OneOrMore,
+    };
+
     private readonly Option<string?> _logLevel = new("--log-level")
     {
         HelpName = string.Join('|', CliLogLevel.Names),
@@ -48,7 +56,7 @@ internal sealed class VmOptionSet
     };
 
     public IEnumerable<Option> All =>
-        [_maxProcesses, _maxOpenFds, _maxSockets, _maxFilesystemBytes, _maxWasmStackBytes, _maxWasmMemoryBytes, _limits, _software, _cwd, _env, _logLevel];
+        [_maxProcesses, _maxOpenFds, _maxSockets, _maxFilesystemBytes, _maxWasmStackBytes, _maxWasmMemoryBytes, _limits, _software, _cwd, _env, _allowNet, _logLevel];
 
     public void AddTo(Command command)
     {
@@ -83,12 +91,23 @@ internal sealed class VmOptionSet
             env.Add(new(pair[..equals], pair[(equals + 1)..]));
         }
 
+        string[] allowNet = parse.GetValue(_allowNet) ?? [];
+        try
+        {
+            _ = new NetworkPolicy(allowNet);
+        }
+        catch (FormatException e)
+        {
+            throw new CliUsageException("--allow-net: " + e.Message);
+        }
+
         return new VmSettings(
             limits,
             limitsFile,
             software.Length == 0 ? [SoftwareCatalog.CommonName] : software,
             parse.GetValue(_cwd),
             env,
+            allowNet,
             CliLogLevel.Resolve(parse.GetValue(_logLevel), environment));
     }
 

@@ -10,4 +10,5 @@ internal sealed record VmSettings(
     IReadOnlyList<string> Software,
     string? Cwd,
     IReadOnlyList<KeyValuePair<string, string>> Env,
+    IReadOnlyList<string> AllowNet,
     LogLevel LogLevel);

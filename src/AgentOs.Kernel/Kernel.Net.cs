@@ -9,11 +9,21 @@ namespace AgentOs.Kernel;
 /// <summary>
 /// Socket system calls over the VM's virtual loopback network (spec §2.8). Sockets are file descriptions, so
 /// read/write/close/dup/poll work on them as on any descriptor. Destinations outside the loopback are denied
-/// (EACCES): the VM has no host-network bridge yet, which is the default-deny policy.
+/// (EACCES) by the <c>network</c> permission (<see cref="NetworkPolicy"/>) unless an allow-rule matches a TCP
+/// connect, which <see cref="HostBridge"/> carries over a real host socket (UDP stays loopback-only).
 /// </summary>
 public sealed partial class Kernel
 {
     private SocketTable? _sockets;
+    private NetworkPolicy _networkPolicy = NetworkPolicy.DenyAll;
+
+    /// <summary>The <c>network</c> permission's allow-rules for non-loopback destinations (default: deny all). Set
+    /// by the VM before any guest runs.</summary>
+    public NetworkPolicy NetworkPolicy
+    {
+        get => Volatile.Read(ref _networkPolicy);
+        set => Volatile.Write(ref _networkPolicy, value ?? throw new ArgumentNullException(nameof(value)));
+    }
 
     /// <summary>The VM's socket namespace, created on first use.</summary>
     internal SocketTable Sockets => LazyInitializer.EnsureInitialized(ref _sockets, () => new SocketTable(
@@ -47,6 +57,13 @@ public sealed partial class Kernel
         process.Fds.Commit(fd, socket, closeOnExec ? FdFlags.CloseOnExec : FdFlags.None);
         return Errno.Success;
     }
+
+    /// <summary>
+    /// Host → guest: connects a host-held TCP socket (in no fd table, charged like a guest's) to the guest listener
+    /// on loopback <paramref name="port"/>. ECONNREFUSED when nobody listens, EAGAIN at <c>maxSockets</c> or
+    /// <c>maxConnections</c>.
+    /// </summary>
+    internal Errno HostConnect(int port, out HostSocket? socket) => HostSocket.Connect(Sockets, port, out socket);
 
     /// <summary>socketpair(2) for Unix stream sockets: two connected sockets at the two lowest free fds, or nothing.</summary>
     public Errno SocketPair(Process process, SocketKind kind, bool nonBlocking, bool closeOnExec, out int fd0, out int fd1)
@@ -158,8 +175,9 @@ public sealed partial class Kernel
         return Errno.Success;
     }
 
-    /// <summary>connect(2) on a stream socket: loopback (or <c>localhost</c>) only — anything else is EACCES by the
-    /// default-deny network policy; ECONNREFUSED when nobody listens; EAGAIN at <c>maxConnections</c>.</summary>
+    /// <summary>connect(2) on a stream socket: loopback (or <c>localhost</c>), or a destination an allow-rule of the
+    /// network permission matches (bridged to the host network); anything else is EACCES. ECONNREFUSED when nobody
+    /// listens; EAGAIN at <c>maxSockets</c>/<c>maxConnections</c>.</summary>
     public Errno SocketConnect(Process process, int fd, SocketEndpoint endpoint)
     {
         var errno = GetSocket(process, fd, out var socket);
@@ -184,10 +202,15 @@ public sealed partial class Kernel
             return endpoint.UnixName is null ? Errno.EINVAL : stream.Connect(Sockets.FindUnix(endpoint.UnixName), endpoint);
         }
 
-        errno = ResolveLoopback(socket, endpoint, "tcp", out endpoint);
+        errno = ResolveLoopback(socket, endpoint, "tcp", out endpoint, out var rule);
         if (errno != Errno.Success)
         {
             return errno;
+        }
+
+        if (rule is not null)
+        {
+            return HostBridge.Connect(stream, endpoint, rule, new(process.Interrupted), Limits.MaxBlockingReadMs, Logger);
         }
 
         var listener = Sockets.FindTcp(endpoint.Port);
@@ -214,7 +237,7 @@ public sealed partial class Kernel
                 return Errno.EAFNOSUPPORT;
             }
 
-            errno = ResolveLoopback(socket, destination, "udp", out destination);
+            errno = ResolveLoopback(socket, destination, "udp", out destination, out _);
             if (errno != Errno.Success)
             {
                 return errno;
@@ -370,10 +393,12 @@ public sealed partial class Kernel
         return Errno.Success;
     }
 
-    // Maps localhost to the loopback address of the socket's family; every other destination is denied.
-    private Errno ResolveLoopback(Net.Socket socket, SocketEndpoint endpoint, string scheme, out SocketEndpoint resolved)
+    // Maps localhost to the loopback address of the socket's family. A TCP destination outside the loopback that an
+    // allow-rule matches comes back with the rule (the caller bridges it); every other destination is EACCES.
+    private Errno ResolveLoopback(Net.Socket socket, SocketEndpoint endpoint, string scheme, out SocketEndpoint resolved, out string? rule)
     {
         resolved = endpoint;
+        rule = null;
         if (endpoint.HostName is { } host && IsLocalhost(host))
         {
             resolved = SocketEndpoint.Ip(socket.Domain == SocketDomain.Inet6 ? IPAddress.IPv6Loopback : IPAddress.Loopback, endpoint.Port);
@@ -385,11 +410,30 @@ public sealed partial class Kernel
             return Errno.Success;
         }
 
-        LogNetworkDenied(Logger, scheme, endpoint.ToString());
+        var destinationHost = endpoint.HostName ?? endpoint.Address?.ToString() ?? string.Empty;
+        if (NetworkPolicy.FindRule(destinationHost, endpoint.Port) is { } allowed)
+        {
+            if (scheme == "tcp")
+            {
+                rule = allowed;
+                return Errno.Success;
+            }
+
+            LogNetworkNotBridged(Logger, scheme, endpoint.ToString(), allowed);
+        }
+        else
+        {
+            LogNetworkDenied(Logger, scheme, endpoint.ToString());
+        }
+
         return Errno.EACCES;
     }
 
     [LoggerMessage(EventId = 100, Level = LogLevel.Information,
-        Message = "EACCES: blocked outbound network access to {Scheme}://{Destination}: external network is denied by default (no allow-net rule)")]
+        Message = "EACCES: blocked outbound network access to {Scheme}://{Destination}: the network permission denies external destinations by default and no allow-net rule matches")]
     private static partial void LogNetworkDenied(ILogger logger, string scheme, string destination);
+
+    [LoggerMessage(EventId = 101, Level = LogLevel.Warning,
+        Message = "EACCES: outbound network access to {Scheme}://{Destination} matches allow-net rule \"{Rule}\" of the network permission, but only TCP is bridged to the host network")]
+    private static partial void LogNetworkNotBridged(ILogger logger, string scheme, string destination, string rule);
 }

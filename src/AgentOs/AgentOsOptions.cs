@@ -1,3 +1,4 @@
+using AgentOs.Network;
 using AgentOs.Software;
 using Microsoft.Extensions.Logging;
 
@@ -25,6 +26,9 @@ public sealed class AgentOsOptions
 
     /// <summary>Resource and process limits (<c>limits.*</c>).</summary>
     public LimitsOptions Limits { get; set; } = new();
+
+    /// <summary>The <c>network</c> permission (<c>network.allowedHosts</c>); default: no external access.</summary>
+    public NetworkOptions Network { get; set; } = new();
 
     /// <summary>Variables added to (or replacing) the default environment of every process started from the host.</summary>
     public IDictionary<string, string> Env { get; set; } = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using AgentOs.Kernel;
 using AgentOs.Kernel.Limits;
+using AgentOs.Kernel.Net;
 using AgentOs.Kernel.Processes;
 using AgentOs.Software;
 using AgentOs.Wasm;
@@ -48,6 +49,7 @@ public sealed partial class AgentOsVm : IAsyncDisposable
         Software = software;
         FileSystem = new AgentOsFileSystem(kernel, credentials, cwd);
         RootFileSystem = new AgentOsFileSystem(kernel, Credentials.Root, cwd);
+        Network = new Network.AgentOsNetwork(kernel);
         kernel.Registry.Warning += OnWarning;
         AgentOsMetrics.Track(kernel.Registry);
     }
@@ -80,6 +82,9 @@ public sealed partial class AgentOsVm : IAsyncDisposable
     /// <summary>The filesystem with root's identity (e.g. to write under <c>/etc</c>).</summary>
     public AgentOsFileSystem RootFileSystem { get; }
 
+    /// <summary>Host connections (raw streams and HTTP) to servers listening inside the VM.</summary>
+    public Network.AgentOsNetwork Network { get; }
+
     /// <summary>Every process of the VM (running, stopped and zombie), by pid.</summary>
     public IReadOnlyList<ProcessInfo> Processes => _kernel.Processes.Snapshot();
 
@@ -91,7 +96,8 @@ public sealed partial class AgentOsVm : IAsyncDisposable
     /// VM on a machine needs the network), builds the kernel, mounts the packages and sets the default environment.
     /// </summary>
     /// <exception cref="LimitConfigurationException">A limit is out of range; <see cref="LimitConfigurationException.ConfigPath"/> names it.</exception>
-    /// <exception cref="ArgumentException">The working directory is not absolute, or an environment name is invalid.</exception>
+    /// <exception cref="ArgumentException">The working directory is not absolute, an environment name is invalid, or a
+    /// <c>network.allowedHosts</c> rule is malformed.</exception>
     /// <exception cref="SoftwareException">Software cannot be found, downloaded, verified or mounted.</exception>
     public static async Task<AgentOsVm> CreateAsync(AgentOsOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -112,6 +118,7 @@ public sealed partial class AgentOsVm : IAsyncDisposable
             throw new ArgumentException($"cwd must be an absolute path (was \"{cwd}\").", nameof(options));
         }
 
+        var networkPolicy = ResolveNetworkPolicy(options.Network);
         var environment = DefaultEnvironment.Create(options.User, options.Env ?? new Dictionary<string, string>());
         var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
         var logger = loggerFactory.CreateLogger("AgentOs");
@@ -130,6 +137,7 @@ public sealed partial class AgentOsVm : IAsyncDisposable
             ? new KernelOptions { Limits = limits, LoggerFactory = options.LoggerFactory, VmId = id }
             : new KernelOptions { Limits = limits, LoggerFactory = options.LoggerFactory };
         var kernel = new Kernel.Kernel(kernelOptions);
+        kernel.NetworkPolicy = networkPolicy;
         for (var i = 0; i < packages.Count; i++)
         {
             var errno = PackageMount.Mount(kernel, packages[i], software[i].Sha256);
@@ -148,6 +156,18 @@ public sealed partial class AgentOsVm : IAsyncDisposable
         var vm = new AgentOsVm(kernel, executor, credentials, environment, cwd, software, maxCapturedOutputBytes, terminateGraceMs, logger);
         LogCreated(logger, vm.Id, software.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return vm;
+    }
+
+    private static NetworkPolicy ResolveNetworkPolicy(Network.NetworkOptions? network)
+    {
+        try
+        {
+            return new NetworkPolicy(network?.AllowedHosts ?? []);
+        }
+        catch (FormatException e)
+        {
+            throw new ArgumentException($"network.allowedHosts: {e.Message}", nameof(network), e);
+        }
     }
 
     /// <summary>The processes of the VM as a forest: each process under its parent; orphans and host-started

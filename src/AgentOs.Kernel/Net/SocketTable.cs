@@ -52,6 +52,9 @@ internal sealed class SocketTable
     /// <summary>The bound on blocking accept/recv waits.</summary>
     public int MaxBlockingReadMs { get; }
 
+    /// <summary>Raised (outside locks) whenever budget may have been returned, for host senders waiting asynchronously.</summary>
+    public event Action? BudgetReleased;
+
     /// <summary>Senders currently waiting for VM-wide buffer budget (for tests and diagnostics).</summary>
     public int BudgetWaiters => Volatile.Read(ref _budgetWaiters);
 
@@ -139,6 +142,8 @@ internal sealed class SocketTable
                 KernelWait.WakeAll(_budgetGate);
             }
         }
+
+        BudgetReleased?.Invoke();
     }
 
     /// <summary>Waits once until the VM-wide buffer budget may have room. The caller re-checks its own state.</summary>

@@ -251,6 +251,61 @@ internal sealed class StreamSocket : Socket
         return Errno.Success;
     }
 
+    /// <summary>
+    /// Connects to <paramref name="remote"/> outside the VM: the other end, <paramref name="bridgeEnd"/>, is a new
+    /// descriptor-less socket that the host-network bridge pumps to a real socket. The caller has reserved the
+    /// bridge end's socket unit and the connection unit (and returns them on failure); binds an ephemeral local
+    /// port like any connect.
+    /// </summary>
+    public Errno ConnectExternal(SocketEndpoint remote, out StreamSocket? bridgeEnd)
+    {
+        bridgeEnd = null;
+        SocketEndpoint local;
+        lock (_gate)
+        {
+            switch (_state)
+            {
+                case State.Listening:
+                    return Errno.EINVAL;
+                case State.Connected:
+                    return Errno.EISCONN;
+                case State.Connecting:
+                    return Errno.EALREADY;
+                case State.Closed:
+                    return Errno.EBADF;
+            }
+
+            if (_local is null)
+            {
+                var errno = BindLocked(SocketEndpoint.Ip(Domain == SocketDomain.Inet6 ? IPAddress.IPv6Loopback : IPAddress.Loopback, 0));
+                if (errno != Errno.Success)
+                {
+                    return errno;
+                }
+            }
+
+            local = _local!;
+            _state = State.Connecting;
+        }
+
+        // The new end is unpublished; its gate is taken with ours released (lock order above).
+        var end = new StreamSocket(Table, Domain, nonBlocking: true);
+        var connection = new StreamConnection(Table, this, end);
+        end.InitAccepted(this, connection, remote, local);
+        lock (_gate)
+        {
+            _peer = remote;
+            _connection = connection;
+            _side = 0;
+            _state = State.Connected;
+        }
+
+        bridgeEnd = end;
+
+        RaiseReadinessChanged();
+        return Errno.Success;
+    }
+
     /// <summary>socketpair(2): connects two new Unix sockets to each other; the caller reserved their units.</summary>
     public static void Pair(StreamSocket first, StreamSocket second)
     {

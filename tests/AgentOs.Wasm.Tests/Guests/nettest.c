@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "host_net.h"
 
 #define CHECK(call) do { int32_t e_ = (call); if (e_ != 0) { fprintf(stderr, "%s: errno %d\n", #call, e_); exit(e_); } } while (0)
@@ -82,6 +83,23 @@ static int echo_client(const char *port, const char *message) {
     uint32_t plen = sizeof peer - 1;
     CHECK(hn_getpeername(fd, peer, &plen));
     printf("echo:%.*s peer:%s\n", (int)got, buf, peer);
+    hn_close(fd);
+    return 0;
+}
+
+/* client ADDR MESSAGE: like echo-client but to any address text (host:port); prints the echo or the errno. */
+static int client(const char *addr, const char *message) {
+    uint32_t fd, len = strlen(message), got;
+    CHECK(hn_socket(HN_AF_INET, HN_SOCK_STREAM, 0, &fd));
+    int32_t e = hn_connect(fd, addr, strlen(addr));
+    if (e != 0) {
+        printf("connect errno %d\n", e);
+        return 0;
+    }
+    send_all(fd, message, len);
+    char buf[512] = {0};
+    CHECK(hn_recv(fd, buf, len, HN_MSG_WAITALL, &got));
+    printf("echo:%.*s\n", (int)got, buf);
     hn_close(fd);
     return 0;
 }
@@ -202,6 +220,48 @@ static int connects(const char *port, int n) {
     return 0;
 }
 
+/* acceptor PORT: accepts connections forever and closes each at once (benchmark server for handshakes). */
+static int acceptor(const char *port) {
+    int listener = listen_on(loopback(port));
+    printf("listening\n");
+    fflush(stdout);
+    for (;;) hn_close(accept_one(listener));
+}
+
+static uint64_t micros(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return ((uint64_t)t.tv_sec * 1000000000u + (uint64_t)t.tv_nsec) / 1000u;
+}
+
+/* handshakes PORT N: N times connect, wait for the acceptor's close (EOF), close (benchmark client); prints the
+ * microseconds taken. */
+static int handshakes(const char *port, int n) {
+    char b;
+    uint32_t got;
+    uint64_t t0 = micros();
+    for (int i = 0; i < n; i++) {
+        int fd = connect_to(loopback(port));
+        CHECK(hn_recv(fd, &b, 1, 0, &got));
+        hn_close(fd);
+    }
+    printf("%llu\n", (unsigned long long)(micros() - t0));
+    return 0;
+}
+
+/* blast PORT MIB: connects and sends MIB MiB in 64 KiB sends without touching the bytes (benchmark client);
+ * prints the microseconds from connect to the last send. */
+static int blast(const char *port, uint32_t mib) {
+    static unsigned char chunk[65536];
+    uint64_t t0 = micros();
+    int fd = connect_to(loopback(port));
+    for (uint32_t i = 0; i < mib * 16; i++) send_all(fd, chunk, sizeof chunk);
+    uint64_t us = micros() - t0;
+    hn_close(fd);
+    printf("%llu\n", (unsigned long long)us);
+    return 0;
+}
+
 /* Decimal parse without libc's strtol (which needs compiler-rt builtins Debian does not ship for wasm32). */
 static uint32_t num(const char *s) {
     uint32_t v = 0;
@@ -214,6 +274,7 @@ int main(int argc, char **argv) {
     const char *m = argv[1];
     if (!strcmp(m, "echo-server") && argc == 4) return echo_server(argv[2], (int)num(argv[3]));
     if (!strcmp(m, "echo-client") && argc == 4) return echo_client(argv[2], argv[3]);
+    if (!strcmp(m, "client") && argc == 4) return client(argv[2], argv[3]);
     if (!strcmp(m, "udp")) return udp();
     if (!strcmp(m, "unix")) return unix_socket();
     if (!strcmp(m, "bomb")) return bomb();
@@ -221,6 +282,9 @@ int main(int argc, char **argv) {
     if (!strcmp(m, "slow-reader") && argc == 3) return slow_reader(argv[2]);
     if (!strcmp(m, "external")) return external();
     if (!strcmp(m, "sink") && argc == 3) return sink(argv[2]);
+    if (!strcmp(m, "acceptor") && argc == 3) return acceptor(argv[2]);
+    if (!strcmp(m, "handshakes") && argc == 4) return handshakes(argv[2], (int)num(argv[3]));
+    if (!strcmp(m, "blast") && argc == 4) return blast(argv[2], num(argv[3]));
     if (!strcmp(m, "connects") && argc == 4) return connects(argv[2], (int)num(argv[3]));
     return 28;
 }

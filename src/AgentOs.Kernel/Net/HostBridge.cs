@@ -1,0 +1,181 @@
+using System.Net;
+using System.Net.Sockets;
+using AgentOs.Kernel.Threading;
+using Microsoft.Extensions.Logging;
+
+namespace AgentOs.Kernel.Net;
+
+/// <summary>
+/// The host-network bridge for guest TCP connects that an allow-rule of the <c>network</c> permission matches: a
+/// real .NET socket connects (DNS through the host for names), and two pumps copy bytes between it and a
+/// descriptor-less kernel socket connected to the guest's, so the guest sees an ordinary stream socket. Both
+/// kernel sockets and the connection count against the caps; EOF and close propagate in both directions.
+/// </summary>
+internal static partial class HostBridge
+{
+    private const int PumpBufferBytes = 64 * 1024;
+
+    /// <summary>
+    /// Connects <paramref name="guest"/> to <paramref name="destination"/> outside the VM. The guest thread waits
+    /// (through <see cref="KernelWait"/>, EINTR on a signal) at most <paramref name="timeoutMs"/> for the real
+    /// handshake (ETIMEDOUT). EAGAIN at the caps, ECONNREFUSED/ENETUNREACH/EHOSTUNREACH from the host network.
+    /// </summary>
+    public static Errno Connect(StreamSocket guest, SocketEndpoint destination, string rule, in WaitContext wait, int timeoutMs, ILogger logger)
+    {
+        var table = guest.Table;
+        if (!table.Sockets.TryReserve())
+        {
+            return Errno.EAGAIN;
+        }
+
+        if (!table.Connections.TryReserve())
+        {
+            table.Sockets.Release();
+            return Errno.EAGAIN;
+        }
+
+        var real = new System.Net.Sockets.Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = guest.NoDelay };
+        var errno = RealConnect(real, destination, wait, timeoutMs);
+        StreamSocket? end = null;
+        if (errno == Errno.Success)
+        {
+            errno = guest.ConnectExternal(destination, out end);
+        }
+
+        if (errno != Errno.Success)
+        {
+            real.Dispose();
+            table.Connections.Release();
+            table.Sockets.Release();
+            LogBridgeFailed(logger, destination.ToString(), rule, errno);
+            return errno;
+        }
+
+        LogBridged(logger, destination.ToString(), rule, real.RemoteEndPoint?.ToString() ?? "?");
+        _ = PumpAsync(guest, HostSocket.Wrap(end!), real);
+        return Errno.Success;
+    }
+
+    private static Errno RealConnect(System.Net.Sockets.Socket real, SocketEndpoint destination, in WaitContext wait, int timeoutMs)
+    {
+        using var cancel = new CancellationTokenSource();
+        EndPoint remote = destination.HostName is { } host
+            ? new DnsEndPoint(host, destination.Port)
+            : new IPEndPoint(destination.Address!, destination.Port);
+        var task = real.ConnectAsync(remote, cancel.Token).AsTask();
+        var gate = new object();
+        task.ContinueWith(_ =>
+        {
+            lock (gate)
+            {
+                KernelWait.WakeAll(gate);
+            }
+        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        var bounded = new WaitContext(wait.Cancellation, wait.TimeoutMs == Timeout.Infinite ? timeoutMs : Math.Min(timeoutMs, wait.TimeoutMs));
+        var deadline = bounded.DeadlineFromNow();
+        lock (gate)
+        {
+            while (!task.IsCompleted)
+            {
+                var waited = KernelWait.Wait(gate, bounded, deadline);
+                if (waited != Errno.Success && !task.IsCompleted)
+                {
+                    cancel.Cancel();
+                    return waited;
+                }
+            }
+        }
+
+        if (task.Exception?.InnerException is SocketException e)
+        {
+            return e.SocketErrorCode switch
+            {
+                SocketError.ConnectionRefused => Errno.ECONNREFUSED,
+                SocketError.NetworkUnreachable or SocketError.NetworkDown => Errno.ENETUNREACH,
+                SocketError.TimedOut => Errno.ETIMEDOUT,
+                _ => Errno.EHOSTUNREACH, // unreachable host, unknown name
+            };
+        }
+
+        return task.IsCompletedSuccessfully ? Errno.Success : Errno.EHOSTUNREACH;
+    }
+
+    // Copies both directions until each side has ended, then closes both ends.
+    private static async Task PumpAsync(StreamSocket guest, HostSocket end, System.Net.Sockets.Socket real)
+    {
+        using var stop = new CancellationTokenSource();
+        try
+        {
+            var outbound = OutboundAsync(guest, end, real, stop);
+            var inbound = InboundAsync(end, real, stop.Token);
+            await Task.WhenAll(outbound, inbound).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is SocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The remote reset or the guest closed: both ends are closed below.
+        }
+        finally
+        {
+            end.Dispose();
+            real.Dispose();
+        }
+    }
+
+    // Guest → remote; at the guest's EOF half-closes the remote, then waits for the guest socket to close before
+    // stopping the inbound pump (a guest that only shut down its write side still reads).
+    private static async Task OutboundAsync(StreamSocket guest, HostSocket end, System.Net.Sockets.Socket real, CancellationTokenSource stop)
+    {
+        var buffer = new byte[PumpBufferBytes];
+        try
+        {
+            while (true)
+            {
+                var (errno, n) = await end.ReceiveAsync(buffer, stop.Token).ConfigureAwait(false);
+                if (errno != Errno.Success || n == 0)
+                {
+                    break;
+                }
+
+                await real.SendAsync(buffer.AsMemory(0, n), SocketFlags.None, stop.Token).ConfigureAwait(false);
+            }
+
+            real.Shutdown(SocketShutdown.Send);
+            while (!guest.IsClosed)
+            {
+                await end.WhenReadinessChanges().WaitAsync(stop.Token).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+        }
+    }
+
+    // Remote → guest; at the remote's EOF the guest reads EOF.
+    private static async Task InboundAsync(HostSocket end, System.Net.Sockets.Socket real, CancellationToken stop)
+    {
+        var buffer = new byte[PumpBufferBytes];
+        while (true)
+        {
+            var n = await real.ReceiveAsync(buffer, SocketFlags.None, stop).ConfigureAwait(false);
+            if (n == 0)
+            {
+                end.ShutdownWrite();
+                return;
+            }
+
+            if (await end.SendAsync(buffer.AsMemory(0, n), stop).ConfigureAwait(false) != Errno.Success)
+            {
+                return;
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 102, Level = LogLevel.Information,
+        Message = "network: bridged tcp://{Destination} to the host network ({Remote}) by allow-net rule \"{Rule}\"")]
+    private static partial void LogBridged(ILogger logger, string destination, string rule, string remote);
+
+    [LoggerMessage(EventId = 103, Level = LogLevel.Information,
+        Message = "network: tcp://{Destination} (allow-net rule \"{Rule}\") failed: {Errno}")]
+    private static partial void LogBridgeFailed(ILogger logger, string destination, string rule, Errno errno);
+}

@@ -1,0 +1,96 @@
+using System.Globalization;
+
+namespace AgentOs.Kernel.Net;
+
+/// <summary>
+/// The VM's <c>network</c> permission: allow-rules of the form <c>HOST[:PORT]</c> for destinations outside the
+/// loopback. HOST is a name or IP (<c>*</c> for any, <c>*.example.com</c> for subdomains, IPv6 in brackets);
+/// PORT is a number or <c>*</c> (omitted = any). No rules = deny everything external (the default).
+/// </summary>
+public sealed class NetworkPolicy
+{
+    private readonly (string Host, int? Port, string Text)[] _rules;
+
+    /// <summary>Parses <paramref name="rules"/>.</summary>
+    /// <exception cref="FormatException">A rule is not HOST[:PORT] with a port in 1–65535.</exception>
+    public NetworkPolicy(IEnumerable<string> rules)
+    {
+        _rules = [.. rules.Select(Parse)];
+    }
+
+    /// <summary>The default-deny policy.</summary>
+    public static NetworkPolicy DenyAll { get; } = new([]);
+
+    /// <summary>The rules as given.</summary>
+    public IReadOnlyList<string> Rules => [.. _rules.Select(r => r.Text)];
+
+    /// <summary>The first rule that allows <paramref name="host"/>:<paramref name="port"/>, or null.</summary>
+    public string? FindRule(string host, int port)
+    {
+        host = Unbracket(host);
+        foreach (var (ruleHost, rulePort, text) in _rules)
+        {
+            if (rulePort is { } p && p != port)
+            {
+                continue;
+            }
+
+            if (ruleHost == "*"
+                || ruleHost.Equals(host, StringComparison.OrdinalIgnoreCase)
+                || (ruleHost.StartsWith("*.", StringComparison.Ordinal) && host.EndsWith(ruleHost[1..], StringComparison.OrdinalIgnoreCase)))
+            {
+                return text;
+            }
+        }
+
+        return null;
+    }
+
+    private static (string Host, int? Port, string Text) Parse(string rule)
+    {
+        var text = rule.Trim();
+        string host;
+        string? port = null;
+        if (text.StartsWith('['))
+        {
+            var close = text.IndexOf(']', StringComparison.Ordinal);
+            if (close < 0 || (close + 1 < text.Length && text[close + 1] != ':'))
+            {
+                throw new FormatException($"rule \"{rule}\": expected [IPv6]:PORT.");
+            }
+
+            host = text[1..close];
+            port = close + 1 < text.Length ? text[(close + 2)..] : null;
+        }
+        else
+        {
+            var colon = text.LastIndexOf(':');
+            if (colon >= 0 && text.IndexOf(':', StringComparison.Ordinal) != colon)
+            {
+                colon = -1; // a bare IPv6 address: no port
+            }
+
+            host = colon < 0 ? text : text[..colon];
+            port = colon < 0 ? null : text[(colon + 1)..];
+        }
+
+        if (host.Length == 0)
+        {
+            throw new FormatException($"rule \"{rule}\": empty host.");
+        }
+
+        if (port is null or "*")
+        {
+            return (host, null, text);
+        }
+
+        if (!int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number is < 1 or > 65535)
+        {
+            throw new FormatException($"rule \"{rule}\": port must be 1-65535 or *.");
+        }
+
+        return (host, number, text);
+    }
+
+    private static string Unbracket(string host) => host.StartsWith('[') && host.EndsWith(']') ? host[1..^1] : host;
+}
