@@ -365,6 +365,65 @@ public sealed partial class Kernel
         return how is < 1 or > 3 ? Errno.EINVAL : socket.Shutdown((ShutdownHow)how);
     }
 
+    /// <summary>
+    /// getaddrinfo (spec §2.8.8): <c>localhost</c> answers the VM loopback; any other name resolves through the
+    /// host's DNS only when an allow-rule of the network permission names it (the <c>dns://hostname</c> check),
+    /// else EACCES. Answers in a restricted range (§2.8.7) fail the lookup with EACCES unless the rule names the host
+    /// itself. <paramref name="family"/> 0 any, 4, 6; at most <paramref name="maxAnswers"/> answers, IPv4 first.
+    /// An unknown name is an empty list.
+    /// </summary>
+    public Errno ResolveHost(Process process, string host, int family, int maxAnswers, out IReadOnlyList<IPAddress> addresses)
+    {
+        addresses = [];
+        if (IsLocalhost(host))
+        {
+            addresses = [.. new[] { IPAddress.Loopback, IPAddress.IPv6Loopback }.Where(a => Matches(a, family))];
+            return Errno.Success;
+        }
+
+        if (IPAddress.TryParse(host, out var literal))
+        {
+            addresses = Matches(literal, family) ? [literal] : [];
+            return Errno.Success;
+        }
+
+        if (NetworkPolicy.FindHostRule(host, out var explicitHost) is not { } rule)
+        {
+            LogNetworkDenied(Logger, "dns", host);
+            return Errno.EACCES;
+        }
+
+        using var cancel = new CancellationTokenSource();
+        var lookup = Dns.GetHostAddressesAsync(host, cancel.Token);
+        var errno = HostBridge.WaitFor(lookup, cancel, new(process.Interrupted), Limits.MaxBlockingReadMs);
+        if (errno != Errno.Success)
+        {
+            return errno;
+        }
+
+        if (!lookup.IsCompletedSuccessfully)
+        {
+            return Errno.Success; // unknown name or resolver failure: no answers
+        }
+
+        var answers = lookup.Result.Select(RestrictedAddresses.Normalize).Where(a => Matches(a, family)).Distinct().ToList();
+        if (!explicitHost && answers.Select(RestrictedAddresses.Find).FirstOrDefault(r => r is not null) is { } restricted)
+        {
+            LogDnsRestricted(Logger, host, restricted, rule);
+            return Errno.EACCES;
+        }
+
+        addresses = [.. answers.OrderBy(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 0 : 1).Take(maxAnswers)];
+        return Errno.Success;
+    }
+
+    private static bool Matches(IPAddress address, int family) => family switch
+    {
+        4 => address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork,
+        6 => address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6,
+        _ => true,
+    };
+
     private static bool IsLocalhost(string host) =>
         host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase);
 
@@ -436,4 +495,8 @@ public sealed partial class Kernel
     [LoggerMessage(EventId = 101, Level = LogLevel.Warning,
         Message = "EACCES: outbound network access to {Scheme}://{Destination} matches allow-net rule \"{Rule}\" of the network permission, but only TCP is bridged to the host network")]
     private static partial void LogNetworkNotBridged(ILogger logger, string scheme, string destination, string rule);
+
+    [LoggerMessage(EventId = 104, Level = LogLevel.Information,
+        Message = "EACCES: blocked DNS lookup dns://{Host}: an answer is within restricted {Range}, and allow-net rule \"{Rule}\" does not name the host explicitly")]
+    private static partial void LogDnsRestricted(ILogger logger, string host, string range, string rule);
 }

@@ -107,6 +107,26 @@ public sealed class NetworkPolicyTests
         Assert.Equal(0, vm.Kernel.Registry.Find(LimitNames.Connections)!.Current);
     }
 
+    [Fact]
+    public async Task AnAllowedNameResolvesThroughTheHostAndAnUnlistedNameIsEacces()
+    {
+        var hostName = await LoopbackHostNameAsync();
+        if (hostName is null)
+        {
+            return;
+        }
+
+        await using var denied = await VmOptions.CreateVmAsync();
+        await using var allowed = await VmOptions.CreateVmAsync(configure: o => o.Network = new NetworkOptions { AllowedHosts = [hostName] });
+
+        var refused = await RunNettestAsync(denied, "resolve", hostName);
+        var answer = await RunNettestAsync(allowed, "resolve", hostName);
+
+        Assert.Equal("resolve errno 2\n", refused); // WASI EACCES
+        Assert.StartsWith("[{\"addr\":\"127.", answer, StringComparison.Ordinal);
+        Assert.Contains("\"family\":4}", answer, StringComparison.Ordinal);
+    }
+
     private static async Task<string?> LoopbackHostNameAsync()
     {
         var name = Dns.GetHostName();
