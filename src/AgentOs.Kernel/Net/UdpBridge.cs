@@ -21,12 +21,11 @@ internal sealed partial class UdpBridge : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private int _disposed;
 
-    private UdpBridge(DatagramSocket guest, ILogger logger)
+    private UdpBridge(DatagramSocket guest, ILogger logger, System.Net.Sockets.Socket real)
     {
         _guest = guest;
         _logger = logger;
-        _real = new System.Net.Sockets.Socket(AddressFamily.InterNetworkV6, SocketType.Dgram, ProtocolType.Udp) { DualMode = true };
-        _real.Bind(new IPEndPoint(IPAddress.IPv6Any, 0));
+        _real = real;
     }
 
     /// <summary>A bridge for <paramref name="guest"/>; EAGAIN at <c>maxSockets</c>. Call <see cref="Start"/> next.</summary>
@@ -38,7 +37,14 @@ internal sealed partial class UdpBridge : IDisposable
             return Errno.EAGAIN;
         }
 
-        bridge = new UdpBridge(guest, logger);
+        var real = OpenHostSocket();
+        if (real is null)
+        {
+            guest.Table.Sockets.Release();
+            return Errno.ENETDOWN;
+        }
+
+        bridge = new UdpBridge(guest, logger, real);
         return Errno.Success;
     }
 
@@ -48,7 +54,12 @@ internal sealed partial class UdpBridge : IDisposable
     /// <summary>Sends one datagram to <paramref name="address"/>:<paramref name="port"/> on the host network.</summary>
     public Errno Send(ReadOnlySpan<byte> data, IPAddress address, int port)
     {
-        var remote = new IPEndPoint(address.AddressFamily == AddressFamily.InterNetwork ? address.MapToIPv6() : address, port);
+        if (_real.AddressFamily == AddressFamily.InterNetwork && address.AddressFamily != AddressFamily.InterNetwork)
+        {
+            return Errno.EAFNOSUPPORT; // the host has no IPv6
+        }
+
+        var remote = new IPEndPoint(_real.AddressFamily == AddressFamily.InterNetworkV6 ? address.MapToIPv6() : address, port);
         try
         {
             _real.SendTo(data, SocketFlags.None, remote);
@@ -84,10 +95,36 @@ internal sealed partial class UdpBridge : IDisposable
         _guest.Table.Sockets.Release();
     }
 
+    // A dual-mode IPv6 socket reaches both families; a host without IPv6 gets an IPv4 one. Null when neither opens.
+    private static System.Net.Sockets.Socket? OpenHostSocket()
+    {
+        foreach (var family in (AddressFamily[])[AddressFamily.InterNetworkV6, AddressFamily.InterNetwork])
+        {
+            System.Net.Sockets.Socket? real = null;
+            try
+            {
+                real = new System.Net.Sockets.Socket(family, SocketType.Dgram, ProtocolType.Udp);
+                if (family == AddressFamily.InterNetworkV6)
+                {
+                    real.DualMode = true;
+                }
+
+                real.Bind(new IPEndPoint(family == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0));
+                return real;
+            }
+            catch (SocketException)
+            {
+                real?.Dispose();
+            }
+        }
+
+        return null;
+    }
+
     private async Task ReceiveAsync()
     {
         var buffer = new byte[MaxDatagramBytes];
-        EndPoint any = new IPEndPoint(IPAddress.IPv6Any, 0);
+        EndPoint any = new IPEndPoint(_real.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
         try
         {
             var stop = _stop.Token;
