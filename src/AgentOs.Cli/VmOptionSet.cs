@@ -45,7 +45,7 @@ internal sealed class VmOptionSet
     private readonly Option<string[]> _allowNet = new("--allow-net")
     {
         HelpName = "HOST[:PORT]",
-        Description = "Allow guest TCP connections to HOST (name, IP, *.domain or *) on PORT (default any) outside the VM (network.allowedHosts). Repeatable; default none.",
+        Description = "Allow guest TCP connections, UDP datagrams and DNS lookups to HOST (name, IP, *.domain or *) on PORT (default any) outside the VM (network.allowedHosts). Repeatable; default none.",
         Arity = ArgumentArity.OneOrMore,
     };
 

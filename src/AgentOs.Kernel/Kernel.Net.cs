@@ -10,7 +10,7 @@ namespace AgentOs.Kernel;
 /// Socket system calls over the VM's virtual loopback network (spec §2.8). Sockets are file descriptions, so
 /// read/write/close/dup/poll work on them as on any descriptor. Destinations outside the loopback are denied
 /// (EACCES) by the <c>network</c> permission (<see cref="NetworkPolicy"/>) unless an allow-rule matches a TCP
-/// connect, which <see cref="HostBridge"/> carries over a real host socket (UDP stays loopback-only).
+/// connect (<see cref="HostBridge"/>) or UDP send (<see cref="UdpBridge"/>), carried over a real host socket.
 /// </summary>
 public sealed partial class Kernel
 {
@@ -230,23 +230,28 @@ public sealed partial class Kernel
             return errno == Errno.ENOTSOCK ? Errno.EBADF : errno;
         }
 
-        if (socket is DatagramSocket && destination is not null)
+        if (data.Length > Limits.MaxFdWriteBytes)
+        {
+            data = data[..(int)Limits.MaxFdWriteBytes];
+        }
+
+        if (socket is DatagramSocket datagram && destination is not null)
         {
             if (destination.Domain == SocketDomain.Unix)
             {
                 return Errno.EAFNOSUPPORT;
             }
 
-            errno = ResolveLoopback(socket, destination, "udp", out destination, out _);
+            errno = ResolveLoopback(socket, destination, "udp", out destination, out var rule);
             if (errno != Errno.Success)
             {
                 return errno;
             }
-        }
 
-        if (data.Length > Limits.MaxFdWriteBytes)
-        {
-            data = data[..(int)Limits.MaxFdWriteBytes];
+            if (rule is not null)
+            {
+                return SendExternalDatagram(process, datagram, data, destination, out sent);
+            }
         }
 
         errno = socket.Send(data, flags, destination, new(process.Interrupted), out sent);
@@ -365,6 +370,100 @@ public sealed partial class Kernel
         return how is < 1 or > 3 ? Errno.EINVAL : socket.Shutdown((ShutdownHow)how);
     }
 
+    /// <summary>
+    /// getaddrinfo (spec §2.8.8): <c>localhost</c> answers the VM loopback; any other name resolves through the
+    /// host's DNS only when an allow-rule of the network permission names it (the <c>dns://hostname</c> check),
+    /// else EACCES. Answers in a restricted range (§2.8.7) fail the lookup with EACCES unless the rule names the host
+    /// itself. <paramref name="family"/> 0 any, 4, 6; at most <paramref name="maxAnswers"/> answers, IPv4 first.
+    /// An unknown name is an empty list.
+    /// </summary>
+    public Errno ResolveHost(Process process, string host, int family, int maxAnswers, out IReadOnlyList<IPAddress> addresses)
+    {
+        addresses = [];
+        if (IsLocalhost(host))
+        {
+            addresses = [.. new[] { IPAddress.Loopback, IPAddress.IPv6Loopback }.Where(a => Matches(a, family))];
+            return Errno.Success;
+        }
+
+        if (IPAddress.TryParse(host, out var literal))
+        {
+            addresses = Matches(literal, family) ? [literal] : [];
+            return Errno.Success;
+        }
+
+        if (NetworkPolicy.FindHostRule(host, out var explicitHost) is not { } rule)
+        {
+            LogNetworkDenied(Logger, "dns", host);
+            return Errno.EACCES;
+        }
+
+        using var cancel = new CancellationTokenSource();
+        var lookup = Dns.GetHostAddressesAsync(host, cancel.Token);
+        var errno = HostBridge.WaitFor(lookup, cancel, new(process.Interrupted), Limits.MaxBlockingReadMs);
+        if (errno != Errno.Success)
+        {
+            return errno;
+        }
+
+        if (!lookup.IsCompletedSuccessfully)
+        {
+            return Errno.Success; // unknown name or resolver failure: no answers
+        }
+
+        var answers = lookup.Result.Select(RestrictedAddresses.Normalize).Where(a => Matches(a, family)).Distinct().ToList();
+        if (!explicitHost && answers.Select(RestrictedAddresses.Find).FirstOrDefault(r => r is not null) is { } restricted)
+        {
+            LogDnsRestricted(Logger, host, restricted, rule);
+            return Errno.EACCES;
+        }
+
+        addresses = [.. answers.OrderBy(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 0 : 1).Take(maxAnswers)];
+        return Errno.Success;
+    }
+
+    // UDP to an allowed destination outside the VM: a name resolves through ResolveHost (IPv4 preferred); an IP
+    // literal in a restricted range needs a rule naming it.
+    private Errno SendExternalDatagram(Process process, DatagramSocket socket, ReadOnlySpan<byte> data, SocketEndpoint destination, out int sent)
+    {
+        sent = 0;
+        IPAddress address;
+        if (destination.HostName is { } host)
+        {
+            var errno = ResolveHost(process, host, 0, 1, out var addresses);
+            if (errno != Errno.Success)
+            {
+                return errno;
+            }
+
+            if (addresses.Count == 0)
+            {
+                return Errno.EHOSTUNREACH;
+            }
+
+            address = addresses[0];
+        }
+        else
+        {
+            address = RestrictedAddresses.Normalize(destination.Address!);
+            if (RestrictedAddresses.Find(address) is { } range
+                && !(NetworkPolicy.FindHostRule(address.ToString(), out var explicitHost) is not null && explicitHost))
+            {
+                LogUdpRestricted(Logger, destination.ToString(), address.ToString(), range);
+                return Errno.EACCES;
+            }
+        }
+
+        return socket.SendExternal(data, address, destination.Port, Logger, out sent);
+    }
+
+    private static bool Matches(IPAddress address, int family) => family switch
+    {
+        4 => address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork,
+        6 => address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6,
+        _ => true,
+    };
+
     private static bool IsLocalhost(string host) =>
         host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase);
 
@@ -393,7 +492,7 @@ public sealed partial class Kernel
         return Errno.Success;
     }
 
-    // Maps localhost to the loopback address of the socket's family. A TCP destination outside the loopback that an
+    // Maps localhost to the loopback address of the socket's family. A destination outside the loopback that an
     // allow-rule matches comes back with the rule (the caller bridges it); every other destination is EACCES.
     private Errno ResolveLoopback(Net.Socket socket, SocketEndpoint endpoint, string scheme, out SocketEndpoint resolved, out string? rule)
     {
@@ -413,19 +512,11 @@ public sealed partial class Kernel
         var destinationHost = endpoint.HostName ?? endpoint.Address?.ToString() ?? string.Empty;
         if (NetworkPolicy.FindRule(destinationHost, endpoint.Port) is { } allowed)
         {
-            if (scheme == "tcp")
-            {
-                rule = allowed;
-                return Errno.Success;
-            }
-
-            LogNetworkNotBridged(Logger, scheme, endpoint.ToString(), allowed);
-        }
-        else
-        {
-            LogNetworkDenied(Logger, scheme, endpoint.ToString());
+            rule = allowed;
+            return Errno.Success;
         }
 
+        LogNetworkDenied(Logger, scheme, endpoint.ToString());
         return Errno.EACCES;
     }
 
@@ -433,7 +524,11 @@ public sealed partial class Kernel
         Message = "EACCES: blocked outbound network access to {Scheme}://{Destination}: the network permission denies external destinations by default and no allow-net rule matches")]
     private static partial void LogNetworkDenied(ILogger logger, string scheme, string destination);
 
-    [LoggerMessage(EventId = 101, Level = LogLevel.Warning,
-        Message = "EACCES: outbound network access to {Scheme}://{Destination} matches allow-net rule \"{Rule}\" of the network permission, but only TCP is bridged to the host network")]
-    private static partial void LogNetworkNotBridged(ILogger logger, string scheme, string destination, string rule);
+    [LoggerMessage(EventId = 106, Level = LogLevel.Information,
+        Message = "EACCES: blocked outbound network access to udp://{Destination}: {Address} is within restricted {Range}")]
+    private static partial void LogUdpRestricted(ILogger logger, string destination, string address, string range);
+
+    [LoggerMessage(EventId = 104, Level = LogLevel.Information,
+        Message = "EACCES: blocked DNS lookup dns://{Host}: an answer is within restricted {Range}, and allow-net rule \"{Rule}\" does not name the host explicitly")]
+    private static partial void LogDnsRestricted(ILogger logger, string host, string range, string rule);
 }

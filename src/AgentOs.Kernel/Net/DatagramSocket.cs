@@ -7,7 +7,8 @@ namespace AgentOs.Kernel.Net;
 /// <summary>
 /// A UDP socket on the VM loopback: bound to a port (explicitly or on first send), receiving a queue of
 /// datagrams. Every queued datagram holds one unit of the VM datagram-queue gauge and its length in buffered
-/// bytes; a datagram that does not fit is refused with EAGAIN (never partially queued).
+/// bytes; a datagram that does not fit is refused with EAGAIN (never partially queued). Sends to allowed
+/// destinations outside the VM go through a <see cref="UdpBridge"/>.
 /// </summary>
 /// <remarks>One lock, <c>_gate</c>, guards the queue and binding; the table's lock may be taken under it.</remarks>
 internal sealed class DatagramSocket : Socket
@@ -17,6 +18,7 @@ internal sealed class DatagramSocket : Socket
     // Guarded by _gate.
     private readonly Queue<Datagram> _queue = new();
     private SocketEndpoint? _local;
+    private UdpBridge? _bridge;
     private bool _closed;
     private int _waiters;
 
@@ -114,6 +116,50 @@ internal sealed class DatagramSocket : Socket
         return Errno.Success;
     }
 
+    /// <summary>
+    /// sendto(2) to <paramref name="address"/>:<paramref name="port"/> outside the VM (the kernel has checked the
+    /// network permission) through this socket's host UDP socket, created on first use; EAGAIN at <c>maxSockets</c>.
+    /// </summary>
+    public Errno SendExternal(ReadOnlySpan<byte> data, IPAddress address, int port, Microsoft.Extensions.Logging.ILogger logger, out int sent)
+    {
+        sent = 0;
+        UdpBridge bridge;
+        var created = false;
+        lock (_gate)
+        {
+            if (_closed)
+            {
+                return Errno.EBADF;
+            }
+
+            if (_bridge is null)
+            {
+                var errno = UdpBridge.Create(this, logger, out _bridge);
+                if (errno != Errno.Success)
+                {
+                    return errno;
+                }
+
+                created = true;
+            }
+
+            bridge = _bridge!;
+        }
+
+        if (created)
+        {
+            bridge.Start();
+        }
+
+        var result = bridge.Send(data, address, port);
+        if (result == Errno.Success)
+        {
+            sent = data.Length;
+        }
+
+        return result;
+    }
+
     /// <inheritdoc/>
     public override Errno Receive(Span<byte> buffer, MessageFlags flags, in WaitContext wait, out int received, out SocketEndpoint? source)
     {
@@ -174,7 +220,8 @@ internal sealed class DatagramSocket : Socket
         if (!peek)
         {
             Table.DatagramQueue.Release();
-            Table.ReleaseBytes(datagram.Data.Length);
+            Table.BufferedBytes.Release(datagram.Data.Length);
+            Table.PulseBudget(); // also for an empty datagram: a bridge may wait for queue room
             RaiseReadinessChanged();
         }
 
@@ -197,7 +244,7 @@ internal sealed class DatagramSocket : Socket
     }
 
     /// <summary>Queues a datagram for this socket; EAGAIN when the VM's datagram queue or byte budget is full.</summary>
-    private Errno Deliver(ReadOnlySpan<byte> data, SocketEndpoint source)
+    internal Errno Deliver(ReadOnlySpan<byte> data, SocketEndpoint source)
     {
         lock (_gate)
         {
@@ -232,12 +279,15 @@ internal sealed class DatagramSocket : Socket
     protected override void CloseCore()
     {
         SocketEndpoint? local;
+        UdpBridge? bridge;
         long bytes = 0;
         int count;
         lock (_gate)
         {
             _closed = true;
             local = _local;
+            bridge = _bridge;
+            _bridge = null;
             count = _queue.Count;
             foreach (var datagram in _queue)
             {
@@ -253,8 +303,10 @@ internal sealed class DatagramSocket : Socket
             Table.UnbindUdp(this, local.Port);
         }
 
+        bridge?.Dispose();
         Table.DatagramQueue.Release(count);
-        Table.ReleaseBytes(bytes);
+        Table.BufferedBytes.Release(bytes);
+        Table.PulseBudget();
     }
 
     // Caller holds _gate.

@@ -63,6 +63,32 @@ internal static partial class HostBridge
             ? new DnsEndPoint(host, destination.Port)
             : new IPEndPoint(destination.Address!, destination.Port);
         var task = real.ConnectAsync(remote, cancel.Token).AsTask();
+        var waited = WaitFor(task, cancel, wait, timeoutMs);
+        if (waited != Errno.Success)
+        {
+            return waited;
+        }
+
+        if (task.Exception?.InnerException is SocketException e)
+        {
+            return e.SocketErrorCode switch
+            {
+                SocketError.ConnectionRefused => Errno.ECONNREFUSED,
+                SocketError.NetworkUnreachable or SocketError.NetworkDown => Errno.ENETUNREACH,
+                SocketError.TimedOut => Errno.ETIMEDOUT,
+                _ => Errno.EHOSTUNREACH, // unreachable host, unknown name
+            };
+        }
+
+        return task.IsCompletedSuccessfully ? Errno.Success : Errno.EHOSTUNREACH;
+    }
+
+    /// <summary>
+    /// Blocks the guest thread (through <see cref="KernelWait"/>) until <paramref name="task"/> completes, at most
+    /// <paramref name="timeoutMs"/> (ETIMEDOUT) or until a signal (EINTR); on either, <paramref name="cancel"/> is cancelled.
+    /// </summary>
+    public static Errno WaitFor(Task task, CancellationTokenSource cancel, in WaitContext wait, int timeoutMs)
+    {
         var gate = new object();
         task.ContinueWith(_ =>
         {
@@ -86,18 +112,7 @@ internal static partial class HostBridge
             }
         }
 
-        if (task.Exception?.InnerException is SocketException e)
-        {
-            return e.SocketErrorCode switch
-            {
-                SocketError.ConnectionRefused => Errno.ECONNREFUSED,
-                SocketError.NetworkUnreachable or SocketError.NetworkDown => Errno.ENETUNREACH,
-                SocketError.TimedOut => Errno.ETIMEDOUT,
-                _ => Errno.EHOSTUNREACH, // unreachable host, unknown name
-            };
-        }
-
-        return task.IsCompletedSuccessfully ? Errno.Success : Errno.EHOSTUNREACH;
+        return Errno.Success;
     }
 
     // Copies both directions until each side has ended, then closes both ends.

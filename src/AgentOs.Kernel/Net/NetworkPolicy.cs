@@ -25,24 +25,34 @@ public sealed class NetworkPolicy
     public IReadOnlyList<string> Rules => [.. _rules.Select(r => r.Text)];
 
     /// <summary>The first rule that allows <paramref name="host"/>:<paramref name="port"/>, or null.</summary>
-    public string? FindRule(string host, int port)
+    public string? FindRule(string host, int port) => Find(host, port, out _);
+
+    /// <summary>
+    /// The first rule that allows <paramref name="host"/> on any port (the <c>dns://hostname</c> check), or null.
+    /// <paramref name="explicitHost"/> tells whether the rule names the host itself rather than a wildcard.
+    /// </summary>
+    public string? FindHostRule(string host, out bool explicitHost) => Find(host, null, out explicitHost);
+
+    private string? Find(string host, int? port, out bool explicitHost)
     {
         host = Unbracket(host);
         foreach (var (ruleHost, rulePort, text) in _rules)
         {
-            if (rulePort is { } p && p != port)
+            if (port is { } wanted && rulePort is { } p && p != wanted)
             {
                 continue;
             }
 
-            if (ruleHost == "*"
-                || ruleHost.Equals(host, StringComparison.OrdinalIgnoreCase)
+            explicitHost = ruleHost.Equals(host, StringComparison.OrdinalIgnoreCase);
+            if (explicitHost
+                || ruleHost == "*"
                 || (ruleHost.StartsWith("*.", StringComparison.Ordinal) && host.EndsWith(ruleHost[1..], StringComparison.OrdinalIgnoreCase)))
             {
                 return text;
             }
         }
 
+        explicitHost = false;
         return null;
     }
 

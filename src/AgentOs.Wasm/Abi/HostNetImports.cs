@@ -31,6 +31,8 @@ internal static class HostNetImports
     private const int SolSocketRust = 1;
     private const int MaxPollFds = 1024;
     private const int MaxAddressText = 1024;
+    private const int MaxHostName = 253;
+    private const int MaxAnswers = 64;
 
     // Guest poll bits (§2.8.5).
     private const int GuestPollIn = 0x1;
@@ -425,13 +427,13 @@ internal static class HostNetImports
         return bounded && ready == 0 ? E(Errno.ETIMEDOUT) : 0;
     }
 
-    /// <summary>DNS for the VM loopback only: <c>localhost</c> resolves; other names are denied by the default
-    /// network policy (EACCES). Output: UTF-8 JSON <c>[{"addr":"127.0.0.1","family":4},…]</c>, truncated to the capacity.</summary>
+    /// <summary>DNS (§2.8.8) through <see cref="AgentOs.Kernel.Kernel.ResolveHost"/>: <c>localhost</c>, or names the network policy
+    /// allows. Output: UTF-8 JSON <c>[{"addr":"127.0.0.1","family":4},…]</c>, truncated to the capacity.</summary>
     private static int GetAddrInfo(Caller caller, int host, int hostLen, int family, int output, int lenInOut)
     {
         var ctx = Context(caller);
         var memory = ctx.GetMemory();
-        if (hostLen is < 0 or > 253 || family is not (0 or 4 or 6))
+        if (hostLen is < 0 or > MaxHostName || family is not (0 or 4 or 6))
         {
             return Inval;
         }
@@ -441,24 +443,18 @@ internal static class HostNetImports
             return Fault;
         }
 
-        if (!name.Equals("localhost", StringComparison.OrdinalIgnoreCase))
+        var errno = ctx.Kernel.ResolveHost(ctx.Process, name, family, MaxAnswers, out var addresses);
+        ctx.ThrowIfTerminated();
+        if (errno != Errno.Success)
         {
-            return E(Errno.EACCES);
+            return E(errno);
         }
 
-        var answers = new List<string>();
-        if (family is 0 or 4)
-        {
-            answers.Add("{\"addr\":\"127.0.0.1\",\"family\":4}");
-        }
-
-        if (family is 0 or 6)
-        {
-            answers.Add("{\"addr\":\"::1\",\"family\":6}");
-        }
-
+        var answers = addresses.Select(a =>
+            $"{{\"addr\":\"{a}\",\"family\":{(a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 4 : 6)}}}");
         var json = Encoding.UTF8.GetBytes("[" + string.Join(',', answers) + "]");
         var n = (int)Math.Min(capacity, (uint)json.Length);
+        memory = ctx.GetMemory();
         memory.TryWrite(output, json.AsSpan(0, n));
         memory.TryWriteU32(lenInOut, (uint)n);
         return 0;

@@ -107,11 +107,99 @@ public sealed class NetworkPolicyTests
         Assert.Equal(0, vm.Kernel.Registry.Find(LimitNames.Connections)!.Current);
     }
 
+    [Fact]
+    public async Task AnAllowedNameResolvesThroughTheHostAndAnUnlistedNameIsEacces()
+    {
+        var hostName = await LoopbackHostNameAsync();
+        if (hostName is null)
+        {
+            return;
+        }
+
+        await using var denied = await VmOptions.CreateVmAsync();
+        await using var allowed = await VmOptions.CreateVmAsync(configure: o => o.Network = new NetworkOptions { AllowedHosts = [hostName] });
+
+        var refused = await RunNettestAsync(denied, "resolve", hostName);
+        var answer = await RunNettestAsync(allowed, "resolve", hostName);
+
+        Assert.Equal("resolve errno 2\n", refused); // WASI EACCES
+        Assert.StartsWith("[{\"addr\":\"127.", answer, StringComparison.Ordinal);
+        Assert.Contains("\"family\":4}", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnAllowedUdpSendIsBridgedToAHostSocketAndTheReplyIsQueuedForTheGuest()
+    {
+        var hostName = await LoopbackHostNameAsync();
+        if (hostName is null)
+        {
+            return;
+        }
+
+        using var server = new UdpClient(AddressFamily.InterNetworkV6);
+        server.Client.DualMode = true;
+        server.Client.Bind(new IPEndPoint(IPAddress.IPv6Any, 0));
+        var port = ((IPEndPoint)server.Client.LocalEndPoint!).Port;
+        var echo = UdpEchoOnceAsync(server);
+        await using var vm = await VmOptions.CreateVmAsync(configure: o => o.Network = new NetworkOptions { AllowedHosts = [$"{hostName}:{port}"] });
+
+        var stdout = await RunNettestAsync(vm, "udpclient", $"{hostName}:{port}", "datagram-over-the-bridge");
+
+        Assert.Equal("reply:datagram-over-the-bridge\n", stdout);
+        Assert.Equal("datagram-over-the-bridge", await echo.WaitAsync(TimeSpan.FromSeconds(60)));
+        await VmOptions.WaitUntilAsync(() => vm.Kernel.Registry.Find(LimitNames.Sockets)!.Current == 0, "bridged UDP socket released");
+        Assert.Equal(0, vm.Kernel.Registry.Find(LimitNames.SocketDatagramQueueLen)!.Current);
+    }
+
+    [Fact]
+    public async Task UdpToADestinationWithoutARuleIsEacces()
+    {
+        await using var vm = await VmOptions.CreateVmAsync();
+
+        var stdout = await RunNettestAsync(vm, "udpclient", "93.184.216.34:53", "x");
+
+        Assert.Equal("sendto errno 2\n", stdout);
+    }
+
+    private static async Task<string> UdpEchoOnceAsync(UdpClient server)
+    {
+        var request = await server.ReceiveAsync();
+        await server.SendAsync(request.Buffer, request.RemoteEndPoint);
+        return System.Text.Encoding.ASCII.GetString(request.Buffer);
+    }
+
+    // A name the host resolves to loopback addresses only (never localhost, which the VM answers itself): the host
+    // name, else a loopback alias from /etc/hosts. Null where there is none, so traffic never leaves this machine.
     private static async Task<string?> LoopbackHostNameAsync()
     {
-        var name = Dns.GetHostName();
-        var addresses = await Dns.GetHostAddressesAsync(name);
-        return addresses.Length > 0 && addresses.All(IPAddress.IsLoopback) ? name : null;
+        var aliases = File.Exists("/etc/hosts")
+            ? File.ReadLines("/etc/hosts")
+                .Select(line => line.Split('#')[0].Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
+                .Where(fields => fields.Length > 1 && IPAddress.TryParse(fields[0], out var a) && IPAddress.IsLoopback(a))
+                .SelectMany(fields => fields.Skip(1))
+            : [];
+        foreach (var name in aliases.Prepend(Dns.GetHostName()))
+        {
+            if (name.Contains("localhost", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            try
+            {
+                var addresses = await Dns.GetHostAddressesAsync(name);
+                if (addresses.Length > 0 && addresses.All(IPAddress.IsLoopback))
+                {
+                    return name;
+                }
+            }
+            catch (SocketException)
+            {
+                // not resolvable here: try the next
+            }
+        }
+
+        return null;
     }
 
     private static async Task<string> EchoOnceAsync(TcpListener listener)

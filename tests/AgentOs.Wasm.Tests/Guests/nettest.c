@@ -199,6 +199,32 @@ static int external(void) {
     return 0;
 }
 
+/* resolve NAME: prints the getaddrinfo JSON or the errno. */
+static int resolve(const char *name) {
+    char out[4096];
+    uint32_t len = sizeof out - 1;
+    int32_t e = hn_getaddrinfo(name, strlen(name), "", 0, 0, out, &len);
+    if (e != 0) printf("resolve errno %d\n", e);
+    else printf("%.*s\n", (int)len, out);
+    return 0;
+}
+
+/* udpclient HOST:PORT MSG: sends MSG in one datagram, prints the reply or the errno. */
+static int udpclient(const char *addr, const char *message) {
+    uint32_t fd, n;
+    CHECK(hn_socket(HN_AF_INET, HN_SOCK_DGRAM, 0, &fd));
+    int32_t e = hn_sendto(fd, message, strlen(message), 0, addr, strlen(addr), &n);
+    if (e != 0) {
+        printf("sendto errno %d\n", e);
+        return 0;
+    }
+    char buf[512] = {0}, from[64] = {0};
+    uint32_t flen = sizeof from - 1;
+    CHECK(hn_recvfrom(fd, buf, sizeof buf - 1, 0, &n, from, &flen));
+    printf("reply:%.*s\n", (int)n, buf);
+    return 0;
+}
+
 /* sink PORT: accepts connections forever, draining each until EOF (benchmark server). */
 static int sink(const char *port) {
     int listener = listen_on(loopback(port));
@@ -281,6 +307,8 @@ int main(int argc, char **argv) {
     if (!strcmp(m, "writer") && argc == 4) return writer(argv[2], num(argv[3]));
     if (!strcmp(m, "slow-reader") && argc == 3) return slow_reader(argv[2]);
     if (!strcmp(m, "external")) return external();
+    if (!strcmp(m, "resolve") && argc == 3) return resolve(argv[2]);
+    if (!strcmp(m, "udpclient") && argc == 4) return udpclient(argv[2], argv[3]);
     if (!strcmp(m, "sink") && argc == 3) return sink(argv[2]);
     if (!strcmp(m, "acceptor") && argc == 3) return acceptor(argv[2]);
     if (!strcmp(m, "handshakes") && argc == 4) return handshakes(argv[2], (int)num(argv[3]));
