@@ -227,4 +227,17 @@ public sealed class ProcessTests
         Assert.Equal(0, (await shell.WaitAsync()).ExitCode);
         Assert.Equal("after\n", await output);
     }
+
+    [Fact]
+    public async Task KillEndsAProcessWithSigkill()
+    {
+        await using var vm = await VmOptions.CreateVmAsync();
+        await using var sleeper = vm.Spawn("sleep", ["100"]);
+        await VmOptions.WaitUntilAsync(() => vm.Processes.Any(p => p.Pid == sleeper.Pid && p.State == ProcessState.Running), "sleep running");
+
+        sleeper.Kill();
+        var exit = await sleeper.WaitAsync();
+
+        Assert.Equal((137, (int?)9), (exit.ExitCode, exit.Signal));
+    }
 }
