@@ -172,16 +172,10 @@ internal sealed class StreamSocket : Socket
     {
         lock (_gate)
         {
-            switch (_state)
+            var state = ConnectableLocked();
+            if (state != Errno.Success)
             {
-                case State.Listening:
-                    return Errno.EINVAL;
-                case State.Connected:
-                    return Errno.EISCONN;
-                case State.Connecting:
-                    return Errno.EALREADY;
-                case State.Closed:
-                    return Errno.EBADF;
+                return state;
             }
 
             if (listener is null || listener == this)
@@ -251,6 +245,17 @@ internal sealed class StreamSocket : Socket
         return Errno.Success;
     }
 
+    // Caller holds _gate: connect(2) applies only to a socket that is neither listening, connected, connecting nor
+    // closed.
+    private Errno ConnectableLocked() => _state switch
+    {
+        State.Listening => Errno.EINVAL,
+        State.Connected => Errno.EISCONN,
+        State.Connecting => Errno.EALREADY,
+        State.Closed => Errno.EBADF,
+        _ => Errno.Success,
+    };
+
     /// <summary>
     /// Connects to <paramref name="remote"/> outside the VM: the other end, <paramref name="bridgeEnd"/>, is a new
     /// descriptor-less socket that the host-network bridge pumps to a real socket. The caller has reserved the
@@ -263,16 +268,10 @@ internal sealed class StreamSocket : Socket
         SocketEndpoint local;
         lock (_gate)
         {
-            switch (_state)
+            var state = ConnectableLocked();
+            if (state != Errno.Success)
             {
-                case State.Listening:
-                    return Errno.EINVAL;
-                case State.Connected:
-                    return Errno.EISCONN;
-                case State.Connecting:
-                    return Errno.EALREADY;
-                case State.Closed:
-                    return Errno.EBADF;
+                return state;
             }
 
             if (_local is null)

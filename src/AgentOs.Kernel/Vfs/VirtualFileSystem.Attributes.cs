@@ -55,19 +55,8 @@ public sealed partial class VirtualFileSystem
     {
         lock (_namespace)
         {
-            var result = Walk(context, path, follow, out var lookup);
-            if (result != Errno.Success)
-            {
-                return result;
-            }
-
-            var node = lookup.Node;
-            if (node is null)
-            {
-                return Errno.ENOENT;
-            }
-
-            return ChmodNode(context, node, lookup.NodeMount.ReadOnly, mode);
+            var errno = FindNode(context, path, follow, out var node, out var readOnly);
+            return errno != Errno.Success ? errno : ChmodNode(context, node, readOnly, mode);
         }
     }
 
@@ -96,6 +85,28 @@ public sealed partial class VirtualFileSystem
         {
             return SetTimesNode(context, node, IsOnReadOnlyMount(node), accessTimeNs, modifyTimeNs);
         }
+    }
+
+    // Caller holds _namespace, so the walk and the change it guards see one namespace: the inode at path and
+    // whether its mount is read-only.
+    private Errno FindNode(in PathContext context, string path, bool follow, out Inode node, out bool readOnlyMount)
+    {
+        node = null!;
+        readOnlyMount = false;
+        var result = Walk(context, path, follow, out var lookup);
+        if (result != Errno.Success)
+        {
+            return result;
+        }
+
+        if (lookup.Node is null)
+        {
+            return Errno.ENOENT;
+        }
+
+        node = lookup.Node;
+        readOnlyMount = lookup.NodeMount.ReadOnly;
+        return Errno.Success;
     }
 
     // Caller holds _namespace. An inode belongs to one filesystem instance; it is read-only when a read-only
@@ -138,19 +149,8 @@ public sealed partial class VirtualFileSystem
     {
         lock (_namespace)
         {
-            var result = Walk(context, path, follow, out var lookup);
-            if (result != Errno.Success)
-            {
-                return result;
-            }
-
-            var node = lookup.Node;
-            if (node is null)
-            {
-                return Errno.ENOENT;
-            }
-
-            return ChownNode(context, node, lookup.NodeMount.ReadOnly, uid, gid);
+            var errno = FindNode(context, path, follow, out var node, out var readOnly);
+            return errno != Errno.Success ? errno : ChownNode(context, node, readOnly, uid, gid);
         }
     }
 
@@ -188,19 +188,8 @@ public sealed partial class VirtualFileSystem
     {
         lock (_namespace)
         {
-            var result = Walk(context, path, follow, out var lookup);
-            if (result != Errno.Success)
-            {
-                return result;
-            }
-
-            var node = lookup.Node;
-            if (node is null)
-            {
-                return Errno.ENOENT;
-            }
-
-            return SetTimesNode(context, node, lookup.NodeMount.ReadOnly, accessTimeNs, modifyTimeNs);
+            var errno = FindNode(context, path, follow, out var node, out var readOnly);
+            return errno != Errno.Success ? errno : SetTimesNode(context, node, readOnly, accessTimeNs, modifyTimeNs);
         }
     }
 
