@@ -210,7 +210,10 @@ public sealed partial class Kernel
 
         if (rule is not null)
         {
-            return HostBridge.Connect(stream, endpoint, rule, new(process.Interrupted), Limits.MaxBlockingReadMs, Logger);
+            errno = ResolveExternal(process, endpoint, "tcp", out var address);
+            return errno != Errno.Success
+                ? errno
+                : HostBridge.Connect(stream, SocketEndpoint.Ip(address, endpoint.Port), rule, new(process.Interrupted), Limits.MaxBlockingReadMs, Logger);
         }
 
         var listener = Sockets.FindTcp(endpoint.Port);
@@ -422,15 +425,23 @@ public sealed partial class Kernel
         return Errno.Success;
     }
 
-    // UDP to an allowed destination outside the VM: a name resolves through ResolveHost (IPv4 preferred); an IP
-    // literal in a restricted range needs a rule naming it.
+    // UDP to an allowed destination outside the VM.
     private Errno SendExternalDatagram(Process process, DatagramSocket socket, ReadOnlySpan<byte> data, SocketEndpoint destination, out int sent)
     {
         sent = 0;
-        IPAddress address;
+        var errno = ResolveExternal(process, destination, "udp", out var address);
+        return errno != Errno.Success ? errno : socket.SendExternal(data, address, destination.Port, Logger, out sent);
+    }
+
+    // The address to use for a destination outside the VM that an allow-rule matched (spec §2.8.7): a name resolves
+    // through ResolveHost (any answer in a restricted range → EACCES unless the rule names the host; IPv4
+    // preferred); an IP literal in a restricted range needs a rule naming that address.
+    private Errno ResolveExternal(Process process, SocketEndpoint destination, string scheme, out IPAddress address)
+    {
+        address = IPAddress.None;
         if (destination.HostName is { } host)
         {
-            var errno = ResolveHost(process, host, 0, 1, out var addresses);
+            var errno = ResolveHost(process, host, 0, 64, out var addresses);
             if (errno != Errno.Success)
             {
                 return errno;
@@ -441,20 +452,19 @@ public sealed partial class Kernel
                 return Errno.EHOSTUNREACH;
             }
 
-            address = addresses[0];
-        }
-        else
-        {
-            address = RestrictedAddresses.Normalize(destination.Address!);
-            if (RestrictedAddresses.Find(address) is { } range
-                && !(NetworkPolicy.FindHostRule(address.ToString(), out var explicitHost) is not null && explicitHost))
-            {
-                LogUdpRestricted(Logger, destination.ToString(), address.ToString(), range);
-                return Errno.EACCES;
-            }
+            address = addresses.FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork) ?? addresses[0];
+            return Errno.Success;
         }
 
-        return socket.SendExternal(data, address, destination.Port, Logger, out sent);
+        address = RestrictedAddresses.Normalize(destination.Address!);
+        if (RestrictedAddresses.Find(address) is { } range
+            && !(NetworkPolicy.FindHostRule(address.ToString(), out var explicitHost) is not null && explicitHost))
+        {
+            LogRestricted(Logger, scheme, destination.ToString(), address.ToString(), range);
+            return Errno.EACCES;
+        }
+
+        return Errno.Success;
     }
 
     private static bool Matches(IPAddress address, int family) => family switch
@@ -525,8 +535,8 @@ public sealed partial class Kernel
     private static partial void LogNetworkDenied(ILogger logger, string scheme, string destination);
 
     [LoggerMessage(EventId = 106, Level = LogLevel.Information,
-        Message = "EACCES: blocked outbound network access to udp://{Destination}: {Address} is within restricted {Range}")]
-    private static partial void LogUdpRestricted(ILogger logger, string destination, string address, string range);
+        Message = "EACCES: blocked outbound network access to {Scheme}://{Destination}: {Address} is within restricted {Range}")]
+    private static partial void LogRestricted(ILogger logger, string scheme, string destination, string address, string range);
 
     [LoggerMessage(EventId = 104, Level = LogLevel.Information,
         Message = "EACCES: blocked DNS lookup dns://{Host}: an answer is within restricted {Range}, and allow-net rule \"{Rule}\" does not name the host explicitly")]

@@ -40,6 +40,22 @@ public sealed class StreamSocketTests
         Assert.Equal(0, vm.Gauge(LimitNames.Connections).Current);
     }
 
+    [Theory]
+    [InlineData("10.1.2.3:9")]
+    [InlineData("169.254.169.254:9")]
+    [InlineData("[::ffff:192.168.1.1]:9")]
+    [InlineData("[fd00::1]:9")]
+    public void AnAllowedTcpConnectToARestrictedLiteralNeedsARuleNamingIt(string destination)
+    {
+        var vm = new NetTestVm();
+        vm.Kernel.NetworkPolicy = new NetworkPolicy(["*:9"]);
+        var fd = vm.Socket(SocketDomain.Inet6);
+
+        Assert.Equal(Errno.EACCES, vm.Kernel.SocketConnect(vm.Process, fd, Addr(destination)));
+        Assert.Equal(1, vm.Gauge(LimitNames.Sockets).Current); // no bridge socket was opened
+        Assert.Equal(0, vm.Gauge(LimitNames.Connections).Current);
+    }
+
     [Fact]
     public void LocalhostResolvesToTheLoopbackListener()
     {
