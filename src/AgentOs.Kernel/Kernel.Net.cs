@@ -162,7 +162,16 @@ public sealed partial class Kernel
             return errno;
         }
 
-        errno = listener.Accept(new(process.Interrupted), out var accepted);
+        errno = listener.Accept(FirstBlockingPhase(process, listener.ReceiveTimeoutMs, out var split), out var accepted);
+        if (errno == Errno.ETIMEDOUT && split)
+        {
+            errno = listener.Accept(SecondBlockingPhase(process, "blocking socket accept"), out accepted);
+            if (errno == Errno.ETIMEDOUT)
+            {
+                BlockingNotice(process, "blocking socket accept", exceeded: true);
+            }
+        }
+
         if (errno != Errno.Success)
         {
             process.Fds.Abort(newFd);
@@ -277,7 +286,17 @@ public sealed partial class Kernel
             return errno == Errno.ENOTSOCK ? Errno.EBADF : errno;
         }
 
-        return socket.Receive(buffer, flags, new(process.Interrupted), out received, out source);
+        errno = socket.Receive(buffer, flags, FirstBlockingPhase(process, socket.ReceiveTimeoutMs, out var split), out received, out source);
+        if (errno == Errno.ETIMEDOUT && split)
+        {
+            errno = socket.Receive(buffer, flags, SecondBlockingPhase(process, "blocking socket receive"), out received, out source);
+            if (errno == Errno.ETIMEDOUT)
+            {
+                BlockingNotice(process, "blocking socket receive", exceeded: true);
+            }
+        }
+
+        return errno;
     }
 
     /// <summary>getsockname(2) (<paramref name="peer"/> false) or getpeername(2).</summary>

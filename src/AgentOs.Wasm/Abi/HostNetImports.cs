@@ -403,7 +403,17 @@ internal static class HostNetImports
 
         var limit = ctx.Kernel.Limits.MaxBlockingReadMs;
         var bounded = timeoutMs < 0 || timeoutMs > limit;
-        var errno = ctx.Kernel.Poll(ctx.Process, entries, bounded ? limit : timeoutMs, out var ready);
+        var errno = ctx.Kernel.Poll(ctx.Process, entries, bounded ? AgentOs.Kernel.Kernel.NearingMs(limit) : timeoutMs, out var ready);
+        if (bounded && errno == Errno.Success && ready == 0)
+        {
+            var rest = ctx.Kernel.SecondBlockingPhase(ctx.Process, "blocking poll").TimeoutMs;
+            errno = ctx.Kernel.Poll(ctx.Process, entries, rest, out ready);
+            if (errno == Errno.Success && ready == 0)
+            {
+                ctx.Kernel.BlockingNotice(ctx.Process, "blocking poll", exceeded: true);
+            }
+        }
+
         ctx.ThrowIfTerminated();
         if (errno != Errno.Success)
         {

@@ -200,16 +200,46 @@ public sealed class StreamSocketTests
     }
 
     [Fact]
-    public void BlockingAcceptAndReceiveEndAtMaxBlockingReadMsOrReceiveTimeout()
+    public void BlockingAcceptAndReceiveEndAtMaxBlockingReadMsWithNoticesOnStderr()
     {
-        var vm = new NetTestVm(new ResourceLimits { MaxBlockingReadMs = 50 });
+        var vm = new NetTestVm(new ResourceLimits { MaxBlockingReadMs = 100 });
+        Assert.Equal(Errno.Success, vm.Kernel.Pipe(vm.Process, out var stderrRead, out var stderrWrite));
+        Assert.Equal(Errno.Success, vm.Kernel.Dup2(vm.Process, stderrWrite, 2));
         var listener = vm.Listener();
-        Assert.Equal(Errno.ETIMEDOUT, vm.Kernel.SocketAccept(vm.Process, listener, out _, out _));
 
+        Assert.Equal(Errno.ETIMEDOUT, vm.Kernel.SocketAccept(vm.Process, listener, out _, out _));
         var (client, _) = vm.Connected(listener);
         Assert.Equal(Errno.ETIMEDOUT, vm.Kernel.SocketReceive(vm.Process, client, new byte[4], MessageFlags.None, out _, out _));
         Assert.Equal(Errno.Success, vm.Kernel.SocketSetOption(vm.Process, client, SocketOption.ReceiveTimeoutMs, 10));
         Assert.Equal(Errno.EAGAIN, vm.Kernel.SocketReceive(vm.Process, client, new byte[4], MessageFlags.None, out _, out _));
+
+        var buffer = new byte[4096];
+        Assert.Equal(Errno.Success, vm.Kernel.Read(vm.Process, stderrRead, buffer, out var read));
+        Assert.Equal(
+            [
+                "[agentos] blocking socket accept is nearing limits.resources.maxBlockingReadMs (100 ms)",
+                "[agentos] blocking socket accept exceeded limits.resources.maxBlockingReadMs (100 ms); raise limits.resources.maxBlockingReadMs if needed",
+                "[agentos] blocking socket receive is nearing limits.resources.maxBlockingReadMs (100 ms)",
+                "[agentos] blocking socket receive exceeded limits.resources.maxBlockingReadMs (100 ms); raise limits.resources.maxBlockingReadMs if needed",
+            ],
+            System.Text.Encoding.UTF8.GetString(buffer, 0, read).Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public void ANoticeNeverWaitsOnAFullStderrPipe()
+    {
+        var vm = new NetTestVm(new ResourceLimits { MaxBlockingReadMs = 50 });
+        Assert.Equal(Errno.Success, vm.Kernel.Pipe(vm.Process, out _, out var stderrWrite));
+        Assert.Equal(Errno.Success, vm.Kernel.Dup2(vm.Process, stderrWrite, 2));
+        Assert.Equal(Errno.Success, vm.Kernel.SetStatusFlags(vm.Process, 2, OpenFlags.NonBlock));
+        while (vm.Kernel.Write(vm.Process, 2, new byte[4096], out _) == Errno.Success)
+        {
+        }
+
+        Assert.Equal(Errno.Success, vm.Kernel.SetStatusFlags(vm.Process, 2, 0));
+        var listener = vm.Listener();
+
+        Assert.Equal(Errno.ETIMEDOUT, vm.Kernel.SocketAccept(vm.Process, listener, out _, out _)); // returns, not stuck
     }
 
     [Fact]

@@ -254,6 +254,15 @@ static int acceptor(const char *port) {
     for (;;) hn_close(accept_one(listener));
 }
 
+/* idle-poll PORT: an infinite net_poll on a listener nobody connects to (ends at maxBlockingReadMs). */
+static int idle_poll(const char *port) {
+    struct { int32_t fd; uint16_t events, revents; } entry = { listen_on(loopback(port)), 1, 0 };
+    uint32_t ready = 99;
+    int32_t e = hn_poll(&entry, 1, -1, &ready);
+    printf("poll errno %d ready %u\n", e, ready);
+    return 0;
+}
+
 static uint64_t micros(void) {
     struct timespec t;
     clock_gettime(CLOCK_MONOTONIC, &t);
@@ -311,6 +320,7 @@ int main(int argc, char **argv) {
     if (!strcmp(m, "udpclient") && argc == 4) return udpclient(argv[2], argv[3]);
     if (!strcmp(m, "sink") && argc == 3) return sink(argv[2]);
     if (!strcmp(m, "acceptor") && argc == 3) return acceptor(argv[2]);
+    if (!strcmp(m, "idle-poll") && argc == 3) return idle_poll(argv[2]);
     if (!strcmp(m, "handshakes") && argc == 4) return handshakes(argv[2], (int)num(argv[3]));
     if (!strcmp(m, "blast") && argc == 4) return blast(argv[2], num(argv[3]));
     if (!strcmp(m, "connects") && argc == 4) return connects(argv[2], (int)num(argv[3]));

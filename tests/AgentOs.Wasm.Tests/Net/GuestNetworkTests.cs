@@ -49,6 +49,25 @@ public sealed class GuestNetworkTests
     }
 
     [Fact]
+    public async Task AnIdleAcceptAndAnInfinitePollEndAtMaxBlockingReadMsWithTheNoticeLines()
+    {
+        using var vm = NewVm(new ResourceLimits { MaxBlockingReadMs = 300 });
+        var accept = await vm.RunAsync("nettest", "acceptor", "7100");
+        var poll = await vm.RunAsync("nettest", "idle-poll", "7101");
+
+        Assert.Equal(73, accept.Status.Code); // WASI ETIMEDOUT from accept
+        Assert.StartsWith(
+            "[agentos] blocking socket accept is nearing limits.resources.maxBlockingReadMs (300 ms)\n" +
+            "[agentos] blocking socket accept exceeded limits.resources.maxBlockingReadMs (300 ms); raise limits.resources.maxBlockingReadMs if needed\n",
+            accept.Stderr);
+        Assert.Equal("poll errno 73 ready 0\n", poll.Stdout);
+        Assert.Equal(
+            "[agentos] blocking poll is nearing limits.resources.maxBlockingReadMs (300 ms)\n" +
+            "[agentos] blocking poll exceeded limits.resources.maxBlockingReadMs (300 ms); raise limits.resources.maxBlockingReadMs if needed\n",
+            poll.Stderr);
+    }
+
+    [Fact]
     public async Task SocketBombGetsEagainAtExactlyMaxSocketsAndTheVmKeepsServing()
     {
         using var vm = NewVm(new ResourceLimits { MaxSockets = 20 });
