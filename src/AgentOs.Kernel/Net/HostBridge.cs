@@ -7,14 +7,13 @@ namespace AgentOs.Kernel.Net;
 
 /// <summary>
 /// The host-network bridge for guest TCP connects that an allow-rule of the <c>network</c> permission matches: a
-/// real .NET socket connects (DNS through the host for names), and two pumps copy bytes between it and a
-/// descriptor-less kernel socket connected to the guest's, so the guest sees an ordinary stream socket. Both
-/// kernel sockets and the connection count against the caps; EOF and close propagate in both directions.
+/// real .NET socket connects (DNS through the host for names), and a <see cref="BridgedConnection"/> pumps bytes
+/// between it and a descriptor-less kernel socket connected to the guest's, so the guest sees an ordinary stream
+/// socket (which net_tls_connect can upgrade to TLS). Both kernel sockets and the connection count against the
+/// caps; EOF and close propagate in both directions.
 /// </summary>
 internal static partial class HostBridge
 {
-    private const int PumpBufferBytes = 64 * 1024;
-
     /// <summary>
     /// Connects <paramref name="guest"/> to <paramref name="destination"/> outside the VM. The guest thread waits
     /// (through <see cref="KernelWait"/>, EINTR on a signal) at most <paramref name="timeoutMs"/> for the real
@@ -52,7 +51,9 @@ internal static partial class HostBridge
         }
 
         LogBridged(logger, destination.ToString(), rule, real.RemoteEndPoint?.ToString() ?? "?");
-        _ = PumpAsync(guest, HostSocket.Wrap(end!), real);
+        var bridge = new BridgedConnection(guest, HostSocket.Wrap(end!), real, destination.ToString(), logger);
+        guest.Bridge = bridge;
+        bridge.Start();
         return Errno.Success;
     }
 
@@ -113,77 +114,6 @@ internal static partial class HostBridge
         }
 
         return Errno.Success;
-    }
-
-    // Copies both directions until each side has ended, then closes both ends.
-    private static async Task PumpAsync(StreamSocket guest, HostSocket end, System.Net.Sockets.Socket real)
-    {
-        using var stop = new CancellationTokenSource();
-        try
-        {
-            var outbound = OutboundAsync(guest, end, real, stop);
-            var inbound = InboundAsync(end, real, stop.Token);
-            await Task.WhenAll(outbound, inbound).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is SocketException or OperationCanceledException or ObjectDisposedException)
-        {
-            // The remote reset or the guest closed: both ends are closed below.
-        }
-        finally
-        {
-            end.Dispose();
-            real.Dispose();
-        }
-    }
-
-    // Guest → remote; at the guest's EOF half-closes the remote, then waits for the guest socket to close before
-    // stopping the inbound pump (a guest that only shut down its write side still reads).
-    private static async Task OutboundAsync(StreamSocket guest, HostSocket end, System.Net.Sockets.Socket real, CancellationTokenSource stop)
-    {
-        var buffer = new byte[PumpBufferBytes];
-        try
-        {
-            while (true)
-            {
-                var (errno, n) = await end.ReceiveAsync(buffer, stop.Token).ConfigureAwait(false);
-                if (errno != Errno.Success || n == 0)
-                {
-                    break;
-                }
-
-                await real.SendAsync(buffer.AsMemory(0, n), SocketFlags.None, stop.Token).ConfigureAwait(false);
-            }
-
-            real.Shutdown(SocketShutdown.Send);
-            while (!guest.IsClosed)
-            {
-                await end.WhenReadinessChanges().WaitAsync(stop.Token).ConfigureAwait(false);
-            }
-        }
-        finally
-        {
-            await stop.CancelAsync().ConfigureAwait(false);
-        }
-    }
-
-    // Remote → guest; at the remote's EOF the guest reads EOF.
-    private static async Task InboundAsync(HostSocket end, System.Net.Sockets.Socket real, CancellationToken stop)
-    {
-        var buffer = new byte[PumpBufferBytes];
-        while (true)
-        {
-            var n = await real.ReceiveAsync(buffer, SocketFlags.None, stop).ConfigureAwait(false);
-            if (n == 0)
-            {
-                end.ShutdownWrite();
-                return;
-            }
-
-            if (await end.SendAsync(buffer.AsMemory(0, n), stop).ConfigureAwait(false) != Errno.Success)
-            {
-                return;
-            }
-        }
     }
 
     [LoggerMessage(EventId = 102, Level = LogLevel.Information,

@@ -27,6 +27,7 @@ internal sealed class StreamSocket : Socket
     private int _backlog;
     private int _acceptWaiters;
     private bool _boundInTable;
+    private BridgedConnection? _bridge;
 
     public StreamSocket(SocketTable table, SocketDomain domain, bool nonBlocking)
         : base(table, domain, nonBlocking)
@@ -91,6 +92,14 @@ internal sealed class StreamSocket : Socket
                 return _connection;
             }
         }
+    }
+
+    /// <summary>The host-network bridge of a connection an allow-rule carried outside the VM (net_tls_connect
+    /// upgrades it); null for in-VM connections. Set once, by the connect that made the bridge.</summary>
+    internal BridgedConnection? Bridge
+    {
+        get => Volatile.Read(ref _bridge);
+        set => Volatile.Write(ref _bridge, value);
     }
 
     /// <summary>Threads blocked in accept (tests, diagnostics).</summary>

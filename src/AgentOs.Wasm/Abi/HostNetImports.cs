@@ -34,6 +34,8 @@ internal static class HostNetImports
     private const int MaxHostName = 253;
     private const int MaxAnswers = 64;
 
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     // Guest poll bits (§2.8.5).
     private const int GuestPollIn = 0x1;
     private const int GuestPollOut = 0x2;
@@ -62,6 +64,7 @@ internal static class HostNetImports
         linker.DefineFunction(Module, "net_set_nonblock", (Caller c, int fd, int enable) => SetNonBlock(c, fd, enable != 0));
         linker.DefineFunction(Module, "net_validate_socket", (Caller c, int fd) => E(Context(c).Kernel.SocketValidate(Context(c).Process, fd, mustListen: false)));
         linker.DefineFunction(Module, "net_validate_accept", (Caller c, int fd) => E(Context(c).Kernel.SocketValidate(Context(c).Process, fd, mustListen: true)));
+        linker.DefineFunction(Module, "net_tls_connect", (Caller c, int fd, int host, int hostLen) => TlsConnect(c, fd, host, hostLen));
         linker.DefineFunction(Module, "net_getaddrinfo", (Caller c, int host, int hostLen, int serv, int servLen, int family, int output, int lenInOut) => GetAddrInfo(c, host, hostLen, family, output, lenInOut));
     }
 
@@ -435,6 +438,35 @@ internal static class HostNetImports
 
         memory.TryWriteU32(readyOut, (uint)ready);
         return bounded && ready == 0 ? E(Errno.ETIMEDOUT) : 0;
+    }
+
+    /// <summary>net_tls_connect (§2.8.4): the host name must be 1..253 bytes of valid UTF-8 (EINVAL), in bounds (EFAULT).</summary>
+    private static int TlsConnect(Caller caller, int fd, int host, int hostLen)
+    {
+        var ctx = Context(caller);
+        if (hostLen is <= 0 or > MaxHostName)
+        {
+            return Inval;
+        }
+
+        if (!ctx.GetMemory().TrySlice(host, hostLen, out var bytes))
+        {
+            return Fault;
+        }
+
+        string name;
+        try
+        {
+            name = StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            return Inval;
+        }
+
+        var errno = ctx.Kernel.SocketTlsConnect(ctx.Process, fd, name);
+        ctx.ThrowIfTerminated();
+        return E(errno);
     }
 
     /// <summary>DNS (§2.8.8) through <see cref="AgentOs.Kernel.Kernel.ResolveHost"/>: <c>localhost</c>, or names the network policy

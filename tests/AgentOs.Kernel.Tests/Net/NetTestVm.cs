@@ -1,8 +1,11 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Security.Cryptography;
 using AgentOs.Kernel.Fds;
 using AgentOs.Kernel.Limits;
 using AgentOs.Kernel.Net;
 using AgentOs.Kernel.Processes;
+using Microsoft.Extensions.Logging;
 
 namespace AgentOs.Kernel.Tests.Net;
 
@@ -11,10 +14,10 @@ internal sealed class NetTestVm
 {
     public static readonly TimeSpan Generous = TimeSpan.FromSeconds(30);
 
-    public NetTestVm(ResourceLimits? limits = null)
+    public NetTestVm(ResourceLimits? limits = null, IReadOnlyList<string>? environment = null, ILoggerFactory? loggerFactory = null)
     {
-        Kernel = new Kernel(new KernelOptions { Limits = (limits ?? new ResourceLimits()).Resolve() });
-        Process = NewProcess();
+        Kernel = new Kernel(new KernelOptions { Limits = (limits ?? new ResourceLimits()).Resolve(), LoggerFactory = loggerFactory });
+        Process = NewProcess(environment);
     }
 
     public Kernel Kernel { get; }
@@ -23,10 +26,11 @@ internal sealed class NetTestVm
 
     public LimitGauge Gauge(string name) => Kernel.Registry.Find(name)!;
 
-    public Process NewProcess()
+    public Process NewProcess(IReadOnlyList<string>? environment = null)
     {
         var fds = new FdTable(Kernel.OpenFdsGauge, 64);
-        Assert.Equal(Errno.Success, Kernel.Processes.Create(null, fds, new ProcessStart("/bin/t") { Credentials = Credentials.AgentOsUser }, out var process));
+        var start = new ProcessStart("/bin/t") { Credentials = Credentials.AgentOsUser, Environment = environment ?? [] };
+        Assert.Equal(Errno.Success, Kernel.Processes.Create(null, fds, start, out var process));
         return process;
     }
 
@@ -96,5 +100,34 @@ internal sealed class NetTestVm
             Assert.True(DateTime.UtcNow < deadline, "condition not reached");
             Thread.Yield();
         }
+    }
+
+    /// <summary>The host name, else an /etc/hosts alias, that the host resolves to loopback addresses only (never
+    /// localhost, which the VM answers itself); null where there is none, so test traffic never leaves the machine.</summary>
+    public static async Task<string?> LoopbackAliasAsync()
+    {
+        var aliases = File.Exists("/etc/hosts")
+            ? File.ReadLines("/etc/hosts")
+                .Select(line => line.Split('#')[0].Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
+                .Where(fields => fields.Length > 1 && IPAddress.TryParse(fields[0], out var a) && IPAddress.IsLoopback(a))
+                .SelectMany(fields => fields.Skip(1))
+            : [];
+        foreach (var name in aliases.Prepend(Dns.GetHostName()).Where(n => !n.Contains("localhost", StringComparison.OrdinalIgnoreCase)))
+        {
+            try
+            {
+                var addresses = await Dns.GetHostAddressesAsync(name);
+                if (addresses.Length > 0 && addresses.All(IPAddress.IsLoopback))
+                {
+                    return name;
+                }
+            }
+            catch (SocketException)
+            {
+                // not resolvable here: try the next
+            }
+        }
+
+        return null;
     }
 }

@@ -36,11 +36,14 @@ internal sealed class ExecutorHarness : IDisposable
     }
 
     /// <summary>Runs <paramref name="argv"/> as a host process and collects its exit status and output.</summary>
-    public async Task<(ExitStatus Status, string Stdout, string Stderr)> RunAsync(params string[] argv)
+    public Task<(ExitStatus Status, string Stdout, string Stderr)> RunAsync(params string[] argv) => RunWithEnvironmentAsync([], argv);
+
+    /// <summary>As <see cref="RunAsync"/>, with <paramref name="environment"/> (<c>K=V</c>) after <c>PATH=/bin</c>.</summary>
+    public async Task<(ExitStatus Status, string Stdout, string Stderr)> RunWithEnvironmentAsync(IReadOnlyList<string> environment, params string[] argv)
     {
         Pipe.Create(out var outRead, out var outWrite);
         Pipe.Create(out var errRead, out var errWrite);
-        var request = new SpawnRequest(argv[0], argv, ["PATH=/bin"], [], "/");
+        var request = new SpawnRequest(argv[0], argv, ["PATH=/bin", .. environment], [], "/");
         var errno = Kernel.SpawnFromHost(request, Credentials.AgentOsUser, [null, outWrite, errWrite], out var process);
         if (errno != Errno.Success)
         {

@@ -297,6 +297,38 @@ static int blast(const char *port, uint32_t mib) {
     return 0;
 }
 
+/* tls-echo ADDR SNI: connects, upgrades to TLS for SNI, sends "hello tls\n" and prints the echo. Exit status: 0, or the
+ * errno of the first call that failed. */
+static int tls_echo(const char *addr, const char *sni) {
+    uint32_t fd, got;
+    CHECK(hn_socket(HN_AF_INET, HN_SOCK_STREAM, 0, &fd));
+    CHECK(hn_connect(fd, addr, strlen(addr)));
+    CHECK(hn_tls_connect(fd, sni, strlen(sni)));
+    send_all(fd, "hello tls\n", 10);
+    char buf[64] = {0};
+    CHECK(hn_recv(fd, buf, 15, HN_MSG_WAITALL, &got));
+    printf("%.*s", (int)got, buf);
+    hn_close(fd);
+    return 0;
+}
+
+/* tls-loopback PORT: net_tls_connect on an in-VM loopback connection (to its own listener); exit status = its errno. */
+static int tls_loopback(const char *port) {
+    int listener = listen_on(loopback(port));
+    int fd = connect_to(loopback(port));
+    int32_t e = hn_tls_connect(fd, "localhost", 9);
+    hn_close(fd);
+    hn_close(listener);
+    return e;
+}
+
+/* tls-unconnected: net_tls_connect on a fresh socket; exit status = its errno. */
+static int tls_unconnected(void) {
+    uint32_t fd;
+    CHECK(hn_socket(HN_AF_INET, HN_SOCK_STREAM, 0, &fd));
+    return hn_tls_connect(fd, "localhost", 9);
+}
+
 /* Decimal parse without libc's strtol (which needs compiler-rt builtins Debian does not ship for wasm32). */
 static uint32_t num(const char *s) {
     uint32_t v = 0;
@@ -324,5 +356,8 @@ int main(int argc, char **argv) {
     if (!strcmp(m, "handshakes") && argc == 4) return handshakes(argv[2], (int)num(argv[3]));
     if (!strcmp(m, "blast") && argc == 4) return blast(argv[2], num(argv[3]));
     if (!strcmp(m, "connects") && argc == 4) return connects(argv[2], (int)num(argv[3]));
+    if (!strcmp(m, "tls-echo") && argc == 4) return tls_echo(argv[2], argv[3]);
+    if (!strcmp(m, "tls-loopback") && argc == 3) return tls_loopback(argv[2]);
+    if (!strcmp(m, "tls-unconnected")) return tls_unconnected();
     return 28;
 }

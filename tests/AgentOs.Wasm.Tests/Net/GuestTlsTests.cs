@@ -1,0 +1,173 @@
+using System.Net;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using AgentOs.Kernel.Limits;
+using AgentOs.Kernel.Net;
+using AgentOs.Wasm.Tests.Executor;
+
+namespace AgentOs.Wasm.Tests.Net;
+
+/// <summary>
+/// net_tls_connect from a real C guest against a TLS echo server on this machine's loopback, reached through a host
+/// name that resolves to loopback only (an allow-rule bridges it; nothing leaves the machine).
+/// </summary>
+public sealed class GuestTlsTests
+{
+    private static readonly TimeSpan Generous = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task WithVerificationSkippedTheGuestTalksPlaintextOverTlsAndTheServerSeesItsSni()
+    {
+        if (await LoopbackAliasAsync() is not { } alias)
+        {
+            return;
+        }
+
+        using var certificate = SelfSigned("localhost");
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var server = TlsEchoOnceAsync(listener, certificate);
+        using var vm = NewVm(alias, port);
+
+        var (status, stdout, stderr) = await vm.RunWithEnvironmentAsync(["NODE_TLS_REJECT_UNAUTHORIZED=0"], "nettest", "tls-echo", $"{alias}:{port}", alias);
+        var sni = await server.WaitAsync(Generous);
+
+        Assert.True(status.Code == 0, stderr);
+        Assert.Equal("echo:hello tls\n", stdout);
+        Assert.Equal(alias, sni);
+        await UntilAsync(() => vm.Kernel.Registry.Find(LimitNames.Sockets)!.Current == 0 && vm.Kernel.Registry.Find(LimitNames.Connections)!.Current == 0);
+    }
+
+    [Fact]
+    public async Task AnUntrustedCertificateIsEconnabortedWithAnAgentosLineOnStderr()
+    {
+        if (await LoopbackAliasAsync() is not { } alias)
+        {
+            return;
+        }
+
+        using var certificate = SelfSigned("localhost");
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var server = TlsEchoOnceAsync(listener, certificate);
+        using var vm = NewVm(alias, port);
+
+        var (status, stdout, stderr) = await vm.RunAsync("nettest", "tls-echo", $"{alias}:{port}", alias);
+
+        Assert.Equal(13, status.Code); // WASI ECONNABORTED
+        Assert.Equal(string.Empty, stdout);
+        Assert.StartsWith($"[agentos] TLS handshake with {alias} failed: certificate verification failed (", stderr, StringComparison.Ordinal);
+        Assert.Contains("hn_tls_connect", stderr, StringComparison.Ordinal);
+        Assert.Null(await server.WaitAsync(Generous));
+    }
+
+    [Fact]
+    public async Task TlsOnAnInVmLoopbackConnectionIsEopnotsupp()
+    {
+        using var vm = NewVm(null, 0);
+
+        var (status, _, stderr) = await vm.RunAsync("nettest", "tls-loopback", "7100");
+
+        Assert.True(status.Code == 58, stderr); // WASI ENOTSUP
+    }
+
+    [Fact]
+    public async Task TlsOnAnUnconnectedSocketIsEnotconn()
+    {
+        using var vm = NewVm(null, 0);
+
+        var (status, _, stderr) = await vm.RunAsync("nettest", "tls-unconnected");
+
+        Assert.True(status.Code == 53, stderr); // WASI ENOTCONN
+    }
+
+    private static ExecutorHarness NewVm(string? alias, int port)
+    {
+        var vm = new ExecutorHarness();
+        vm.InstallBytes("/bin/nettest", CGuests.Load("nettest"));
+        if (alias is not null)
+        {
+            vm.Kernel.NetworkPolicy = new NetworkPolicy([$"{alias}:{port}"]);
+        }
+
+        return vm;
+    }
+
+    // Serves one TLS connection: echoes one 10-byte line with "echo:" and returns the client's SNI, or null when the
+    // client abandoned the handshake.
+    private static async Task<string?> TlsEchoOnceAsync(TcpListener listener, X509Certificate2 certificate)
+    {
+        using var client = await listener.AcceptTcpClientAsync();
+        await using var ssl = new SslStream(client.GetStream());
+        try
+        {
+            await ssl.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = certificate });
+            var line = new byte[10];
+            await ssl.ReadExactlyAsync(line);
+            await ssl.WriteAsync(Encoding.ASCII.GetBytes("echo:" + Encoding.ASCII.GetString(line)));
+            return ssl.TargetHostName;
+        }
+        catch (Exception e) when (e is AuthenticationException or IOException)
+        {
+            return null; // the client rejected the certificate
+        }
+    }
+
+    // A self-signed server certificate (no system trust) with a usable private key (re-imported as PFX for Linux).
+    private static X509Certificate2 SelfSigned(string dnsName)
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest($"CN={dnsName}", key, HashAlgorithmName.SHA256);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddDnsName(dnsName);
+        request.CertificateExtensions.Add(names.Build());
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], critical: false));
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddHours(1));
+        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), password: null);
+    }
+
+    private static async Task UntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + Generous;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "condition not reached");
+            await Task.Delay(5);
+        }
+    }
+
+    // A name the host resolves to loopback addresses only (never localhost, which the VM answers itself): the host
+    // name, else an /etc/hosts alias. Null where there is none, so traffic never leaves this machine.
+    private static async Task<string?> LoopbackAliasAsync()
+    {
+        var aliases = File.Exists("/etc/hosts")
+            ? File.ReadLines("/etc/hosts")
+                .Select(line => line.Split('#')[0].Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
+                .Where(fields => fields.Length > 1 && IPAddress.TryParse(fields[0], out var a) && IPAddress.IsLoopback(a))
+                .SelectMany(fields => fields.Skip(1))
+            : [];
+        foreach (var name in aliases.Prepend(Dns.GetHostName()).Where(n => !n.Contains("localhost", StringComparison.OrdinalIgnoreCase)))
+        {
+            try
+            {
+                var addresses = await Dns.GetHostAddressesAsync(name);
+                if (addresses.Length > 0 && addresses.All(IPAddress.IsLoopback))
+                {
+                    return name;
+                }
+            }
+            catch (SocketException)
+            {
+                // not resolvable here: try the next
+            }
+        }
+
+        return null;
+    }
+}
