@@ -61,6 +61,6 @@ public sealed partial class Kernel
         stderr.Write(bytes, new WaitContext(process.Interrupted, 0), out _);
     }
 
-    [LoggerMessage(EventId = 120, Level = LogLevel.Warning, Message = "pid {Pid}: {Notice}")]
+    [LoggerMessage(EventId = 122, Level = LogLevel.Warning, Message = "pid {Pid}: {Notice}")]
     private static partial void LogBlockingNotice(ILogger logger, int pid, string notice);
 }

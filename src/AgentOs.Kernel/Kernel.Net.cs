@@ -222,7 +222,7 @@ public sealed partial class Kernel
             errno = ResolveExternal(process, endpoint, "tcp", out var address);
             return errno != Errno.Success
                 ? errno
-                : HostBridge.Connect(stream, SocketEndpoint.Ip(address, endpoint.Port), rule, new(process.Interrupted), Limits.MaxBlockingReadMs, Logger);
+                : HostBridge.Connect(stream, endpoint, address, rule, new(process.Interrupted), Limits.MaxBlockingReadMs, Logger);
         }
 
         var listener = Sockets.FindTcp(endpoint.Port);

@@ -1,7 +1,6 @@
 using System.Text;
 using AgentOs.Kernel.Net;
 using AgentOs.Kernel.Processes;
-using AgentOs.Kernel.Threading;
 
 namespace AgentOs.Kernel;
 
@@ -50,18 +49,9 @@ public sealed partial class Kernel
         errno = bridge.Upgrade(host, verify, new(process.Interrupted), Limits.MaxBlockingReadMs, out var failure);
         if (failure is not null)
         {
-            TryWriteNotice(process, $"[agentos] TLS handshake with {host} failed: {failure}\n");
+            Notice(process, $"[agentos] TLS handshake with {host} failed: {failure}");
         }
 
         return errno;
-    }
-
-    // One line to the process's stderr, only if it fits without waiting (a zero deadline: a full pipe is skipped).
-    private static void TryWriteNotice(Process process, string line)
-    {
-        if (process.Fds.Get(2, out var stderr) == Errno.Success)
-        {
-            _ = stderr.Write(Encoding.UTF8.GetBytes(line), new WaitContext(CancellationToken.None, 0), out _);
-        }
     }
 }

@@ -15,11 +15,12 @@ namespace AgentOs.Kernel.Net;
 internal static partial class HostBridge
 {
     /// <summary>
-    /// Connects <paramref name="guest"/> to <paramref name="destination"/> outside the VM. The guest thread waits
+    /// Connects <paramref name="guest"/> to <paramref name="destination"/> (as the guest named it, for the log) at
+    /// <paramref name="address"/> outside the VM. The guest thread waits
     /// (through <see cref="KernelWait"/>, EINTR on a signal) at most <paramref name="timeoutMs"/> for the real
     /// handshake (ETIMEDOUT). EAGAIN at the caps, ECONNREFUSED/ENETUNREACH/EHOSTUNREACH from the host network.
     /// </summary>
-    public static Errno Connect(StreamSocket guest, SocketEndpoint destination, string rule, in WaitContext wait, int timeoutMs, ILogger logger)
+    public static Errno Connect(StreamSocket guest, SocketEndpoint destination, IPAddress address, string rule, in WaitContext wait, int timeoutMs, ILogger logger)
     {
         var table = guest.Table;
         if (!table.Sockets.TryReserve())
@@ -34,11 +35,12 @@ internal static partial class HostBridge
         }
 
         var real = new System.Net.Sockets.Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = guest.NoDelay };
-        var errno = RealConnect(real, destination, wait, timeoutMs);
+        var remote = new IPEndPoint(address, destination.Port);
+        var errno = RealConnect(real, remote, wait, timeoutMs);
         StreamSocket? end = null;
         if (errno == Errno.Success)
         {
-            errno = guest.ConnectExternal(destination, out end);
+            errno = guest.ConnectExternal(SocketEndpoint.Ip(address, destination.Port), out end);
         }
 
         if (errno != Errno.Success)
@@ -57,12 +59,9 @@ internal static partial class HostBridge
         return Errno.Success;
     }
 
-    private static Errno RealConnect(System.Net.Sockets.Socket real, SocketEndpoint destination, in WaitContext wait, int timeoutMs)
+    private static Errno RealConnect(System.Net.Sockets.Socket real, IPEndPoint remote, in WaitContext wait, int timeoutMs)
     {
         using var cancel = new CancellationTokenSource();
-        EndPoint remote = destination.HostName is { } host
-            ? new DnsEndPoint(host, destination.Port)
-            : new IPEndPoint(destination.Address!, destination.Port);
         var task = real.ConnectAsync(remote, cancel.Token).AsTask();
         var waited = WaitFor(task, cancel, wait, timeoutMs);
         if (waited != Errno.Success)
@@ -77,7 +76,7 @@ internal static partial class HostBridge
                 SocketError.ConnectionRefused => Errno.ECONNREFUSED,
                 SocketError.NetworkUnreachable or SocketError.NetworkDown => Errno.ENETUNREACH,
                 SocketError.TimedOut => Errno.ETIMEDOUT,
-                _ => Errno.EHOSTUNREACH, // unreachable host, unknown name
+                _ => Errno.EHOSTUNREACH,
             };
         }
 
