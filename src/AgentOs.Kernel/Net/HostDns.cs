@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Net;
+using System.Net.Sockets;
 using DnsClient;
 
 namespace AgentOs.Kernel.Net;
@@ -34,18 +34,21 @@ internal sealed class HostDns
     public static IPEndPoint ParseServer(string text)
     {
         var trimmed = text.Trim();
-        if (IPAddress.TryParse(trimmed, out var bare))
+        if (IPEndPoint.TryParse(trimmed, out var endpoint))
         {
-            return new IPEndPoint(bare, DnsPort);
-        }
+            // A port is explicit after "]" or, for IPv4, after the only colon; a bare IPv6 address has none.
+            var explicitPort = trimmed.StartsWith('[')
+                ? trimmed.Contains("]:", StringComparison.Ordinal)
+                : endpoint.AddressFamily == AddressFamily.InterNetwork && trimmed.Contains(':', StringComparison.Ordinal);
+            if (!explicitPort)
+            {
+                return new IPEndPoint(endpoint.Address, DnsPort);
+            }
 
-        var colon = trimmed.LastIndexOf(':');
-        if (colon > 0
-            && IPAddress.TryParse(trimmed[..colon].Trim('[', ']'), out var address)
-            && int.TryParse(trimmed[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port)
-            && port is >= 1 and <= 65535)
-        {
-            return new IPEndPoint(address, port);
+            if (endpoint.Port != 0)
+            {
+                return endpoint;
+            }
         }
 
         throw new FormatException($"DNS server \"{text}\": expected IP or IP:PORT with a port in 1-65535.");

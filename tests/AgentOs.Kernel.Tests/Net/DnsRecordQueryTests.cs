@@ -149,6 +149,24 @@ public sealed class DnsRecordQueryTests : IDisposable
         Assert.Equal(2, _server.Queries);
     }
 
+    [Theory]
+    [InlineData("192.0.2.1", "192.0.2.1:53")]
+    [InlineData(" 192.0.2.1:5353 ", "192.0.2.1:5353")]
+    [InlineData("2001:db8::1", "[2001:db8::1]:53")]
+    [InlineData("[2001:db8::1]", "[2001:db8::1]:53")]
+    [InlineData("[2001:db8::1]:5353", "[2001:db8::1]:5353")]
+    public void DnsServersAreIpWithAnOptionalPortDefaulting53(string text, string expected) =>
+        Assert.Equal(expected, HostDns.ParseServer(text).ToString());
+
+    [Theory]
+    [InlineData("dns.example.com")]
+    [InlineData("192.0.2.1:0")]
+    [InlineData("192.0.2.1:65536")]
+    [InlineData("[2001:db8::1]:x")]
+    [InlineData("")]
+    public void MalformedDnsServersAreRejected(string text) =>
+        Assert.Throws<FormatException>(() => HostDns.ParseServer(text));
+
     private NetTestVm NewVm(ResourceLimits? limits = null, string[]? rules = null)
     {
         var vm = new NetTestVm(limits);
