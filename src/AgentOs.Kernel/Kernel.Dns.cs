@@ -18,6 +18,7 @@ public sealed partial class Kernel
     public const int DnsTypeSshfp = 44;
 
     private const int MaxDnsName = 253;
+    private const int MaxDnsLabel = 63;
     private const int MaxDnsRecords = 4096;
     private const int MaxDnsPayloadBytes = 64 * 1024;
 
@@ -38,7 +39,7 @@ public sealed partial class Kernel
 
     /// <summary>
     /// Queries <paramref name="recordType"/> (<see cref="DnsTypePtr"/> or <see cref="DnsTypeSshfp"/>, else
-    /// EOPNOTSUPP) records of <paramref name="name"/> (≤ 253 bytes, one trailing dot allowed, else EINVAL). The name
+    /// EOPNOTSUPP) records of <paramref name="name"/> (≤ 253 bytes in labels of 1–63, one trailing dot allowed, else EINVAL). The name
     /// must be allowed like <c>dns://name</c> by the network permission (EACCES). An unknown name (NXDOMAIN) or one
     /// without such records (NODATA) succeeds with no records and the flag set. The guest thread waits at most
     /// <c>maxBlockingReadMs</c> (ETIMEDOUT) and a signal ends the wait (EINTR); no response from the servers is
@@ -54,7 +55,8 @@ public sealed partial class Kernel
         }
 
         var host = name.EndsWith('.') ? name[..^1] : name;
-        if (host.Length == 0 || Encoding.UTF8.GetByteCount(host) > MaxDnsName)
+        if (host.Length == 0 || Encoding.UTF8.GetByteCount(host) > MaxDnsName
+            || host.Split('.').Any(label => Encoding.UTF8.GetByteCount(label) is 0 or > MaxDnsLabel))
         {
             return Errno.EINVAL;
         }
@@ -85,7 +87,7 @@ public sealed partial class Kernel
         }
         catch (ArgumentException)
         {
-            return Errno.EINVAL; // an empty or over-long label
+            return Errno.EINVAL; // a name DnsClient cannot encode (e.g. an invalid IDN)
         }
 
         var errno = HostBridge.WaitFor(query, cancel, new(process.Interrupted), Limits.MaxBlockingReadMs);

@@ -93,7 +93,7 @@ public sealed class DnsRecordQueryTests : IDisposable
     }
 
     [Fact]
-    public void ANameOver253BytesIsEinvalAndATrailingDotDoesNotCount()
+    public void ANameOver253BytesOrWithAnEmptyOrOverlongLabelIsEinvalAndATrailingDotDoesNotCount()
     {
         var vm = NewVm(rules: ["*"]);
         var name253 = string.Join('.', Enumerable.Repeat(new string('a', 63), 3)) + "." + new string('b', 61);
@@ -101,6 +101,8 @@ public sealed class DnsRecordQueryTests : IDisposable
 
         Assert.Equal(Errno.EINVAL, vm.Kernel.QueryDnsRecords(vm.Process, name253 + "b", Kernel.DnsTypePtr, out _));
         Assert.Equal(Errno.EINVAL, vm.Kernel.QueryDnsRecords(vm.Process, ".", Kernel.DnsTypePtr, out _));
+        Assert.Equal(Errno.EINVAL, vm.Kernel.QueryDnsRecords(vm.Process, new string('a', 64) + ".example.test", Kernel.DnsTypePtr, out _));
+        Assert.Equal(Errno.EINVAL, vm.Kernel.QueryDnsRecords(vm.Process, "a..example.test", Kernel.DnsTypePtr, out _));
         Assert.Equal(0, _server.Queries);
         Assert.Equal(Errno.Success, vm.Kernel.QueryDnsRecords(vm.Process, name253 + ".", Kernel.DnsTypePtr, out var answer));
         Assert.Equal(DnsAnswerFlags.NxDomain, answer!.Flags);
