@@ -119,6 +119,7 @@ public sealed partial class AgentOsVm : IAsyncDisposable
         }
 
         var networkPolicy = ResolveNetworkPolicy(options.Network);
+        var dnsServers = ResolveDnsServers(options.Network);
         var environment = DefaultEnvironment.Create(options.User, options.Env ?? new Dictionary<string, string>());
         var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
         var logger = loggerFactory.CreateLogger("AgentOs");
@@ -138,6 +139,7 @@ public sealed partial class AgentOsVm : IAsyncDisposable
             : new KernelOptions { Limits = limits, LoggerFactory = options.LoggerFactory };
         var kernel = new Kernel.Kernel(kernelOptions);
         kernel.NetworkPolicy = networkPolicy;
+        kernel.DnsServers = dnsServers;
         for (var i = 0; i < packages.Count; i++)
         {
             var errno = PackageMount.Mount(kernel, packages[i], software[i].Sha256);
@@ -167,6 +169,18 @@ public sealed partial class AgentOsVm : IAsyncDisposable
         catch (FormatException e)
         {
             throw new ArgumentException($"network.allowedHosts: {e.Message}", nameof(network), e);
+        }
+    }
+
+    private static IReadOnlyList<System.Net.IPEndPoint> ResolveDnsServers(Network.NetworkOptions? network)
+    {
+        try
+        {
+            return [.. (network?.DnsServers ?? []).Select(HostDns.ParseServer)];
+        }
+        catch (FormatException e)
+        {
+            throw new ArgumentException($"network.dnsServers: {e.Message}", nameof(network), e);
         }
     }
 

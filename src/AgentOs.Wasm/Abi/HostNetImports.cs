@@ -66,6 +66,8 @@ internal static class HostNetImports
         linker.DefineFunction(Module, "net_validate_accept", (Caller c, int fd) => E(Context(c).Kernel.SocketValidate(Context(c).Process, fd, mustListen: true)));
         linker.DefineFunction(Module, "net_tls_connect", (Caller c, int fd, int host, int hostLen) => TlsConnect(c, fd, host, hostLen));
         linker.DefineFunction(Module, "net_getaddrinfo", (Caller c, int host, int hostLen, int serv, int servLen, int family, int output, int lenInOut) => GetAddrInfo(c, host, hostLen, family, output, lenInOut));
+        linker.DefineFunction(Module, "net_dns_query_rr_v1", (Caller c, int name, int nameLen, int rrType, int output, int capacity, int lenOut, int ttlOut, int flagsOut) =>
+            QueryRecords(c, name, nameLen, rrType, output, capacity, lenOut, ttlOut, flagsOut));
     }
 
     /// <summary>host_process.fd_socketpair(kind, nonblock, cloexec, ret_fd0, ret_fd1): kind 1 stream, 2 datagram, 3 seqpacket.</summary>
@@ -499,6 +501,45 @@ internal static class HostNetImports
         memory = ctx.GetMemory();
         memory.TryWrite(output, json.AsSpan(0, n));
         memory.TryWriteU32(lenInOut, (uint)n);
+        return 0;
+    }
+
+    // net_dns_query_rr_v1 (§2.8.8): every pointer is checked before the query; *len_out always gets the full
+    // payload length, and on ENOBUFS nothing else is written.
+    private static int QueryRecords(Caller caller, int name, int nameLen, int rrType, int output, int capacity, int lenOut, int ttlOut, int flagsOut)
+    {
+        var ctx = Context(caller);
+        var memory = ctx.GetMemory();
+        if (nameLen is < 0 or > MaxHostName + 1)
+        {
+            return Inval; // 253 bytes plus the trailing dot libc passes
+        }
+
+        var cap = (uint)capacity;
+        if (!memory.TryReadString(name, nameLen, out var text) || !memory.IsValid(output, cap)
+            || !memory.IsValid(lenOut, 4) || !memory.IsValid(ttlOut, 4) || !memory.IsValid(flagsOut, 4))
+        {
+            return Fault;
+        }
+
+        var errno = ctx.Kernel.QueryDnsRecords(ctx.Process, text, rrType, out var answer);
+        ctx.ThrowIfTerminated();
+        if (answer is null)
+        {
+            return E(errno);
+        }
+
+        var length = answer.PayloadLength;
+        memory = ctx.GetMemory();
+        memory.TryWriteU32(lenOut, (uint)Math.Min(length, uint.MaxValue));
+        if (errno != Errno.Success || length > cap)
+        {
+            return E(Errno.ENOBUFS);
+        }
+
+        memory.TryWrite(output, answer.ToPayload());
+        memory.TryWriteU32(ttlOut, answer.TimeToLive);
+        memory.TryWriteU32(flagsOut, (uint)answer.Flags);
         return 0;
     }
 

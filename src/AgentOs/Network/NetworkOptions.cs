@@ -13,4 +13,12 @@ public sealed class NetworkOptions
     /// real host socket (names resolve through the host); UDP outside the VM stays EACCES.
     /// </summary>
     public IList<string> AllowedHosts { get; set; } = [];
+
+    /// <summary>
+    /// The DNS servers that guest record queries (<c>net_dns_query_rr_v1</c>: PTR, SSHFP) go to, in order:
+    /// <c>IP</c> or <c>IP:PORT</c> (<c>[::1]:5353</c> for IPv6; port 53 when omitted). Empty (the default) uses the
+    /// host's resolvers from <c>/etc/resolv.conf</c>. Queried names still need an allow-rule; answers are never
+    /// cached.
+    /// </summary>
+    public IList<string> DnsServers { get; set; } = [];
 }

@@ -329,6 +329,35 @@ static int tls_unconnected(void) {
     return hn_tls_connect(fd, "localhost", 9);
 }
 
+/* dnsrr NAME TYPE CAP: net_dns_query_rr_v1 into a CAP-byte buffer; prints count, length, ttl, flags and each
+ * record in hex, or the errno, the reported length and whether anything else was written. */
+static int dnsrr(const char *name, int32_t type, uint32_t cap) {
+    static unsigned char out[65536];
+    uint32_t len = 0xFFFFFFFFu, ttl = 0xFFFFFFFFu, flags = 0xFFFFFFFFu;
+    if (cap > sizeof out) cap = sizeof out;
+    memset(out, 0xAA, sizeof out);
+    int32_t e = hn_dns_query_rr(name, strlen(name), type, out, cap, &len, &ttl, &flags);
+    if (e != 0) {
+        int touched = ttl != 0xFFFFFFFFu || flags != 0xFFFFFFFFu;
+        for (uint32_t i = 0; i < cap; i++) touched |= out[i] != 0xAA;
+        printf("dnsrr errno %d len %u %s\n", e, (unsigned)len, touched ? "touched" : "untouched");
+        return 0;
+    }
+    uint32_t count, at = 4;
+    memcpy(&count, out, 4);
+    printf("count %u len %u ttl %u flags %u\n", (unsigned)count, (unsigned)len, (unsigned)ttl, (unsigned)flags);
+    for (uint32_t r = 0; r < count; r++) {
+        uint32_t n;
+        memcpy(&n, out + at, 4);
+        at += 4;
+        printf("rr %u ", (unsigned)n);
+        for (uint32_t i = 0; i < n; i++) printf("%02x", out[at + i]);
+        printf("\n");
+        at += n;
+    }
+    return 0;
+}
+
 /* Decimal parse without libc's strtol (which needs compiler-rt builtins Debian does not ship for wasm32). */
 static uint32_t num(const char *s) {
     uint32_t v = 0;
@@ -359,5 +388,6 @@ int main(int argc, char **argv) {
     if (!strcmp(m, "tls-echo") && argc == 4) return tls_echo(argv[2], argv[3]);
     if (!strcmp(m, "tls-loopback") && argc == 3) return tls_loopback(argv[2]);
     if (!strcmp(m, "tls-unconnected")) return tls_unconnected();
+    if (!strcmp(m, "dnsrr") && argc == 5) return dnsrr(argv[2], (int32_t)num(argv[3]), num(argv[4]));
     return 28;
 }
