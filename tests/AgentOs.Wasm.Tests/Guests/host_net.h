@@ -27,11 +27,8 @@ HN_IMPORT(net_getsockname) int32_t hn_getsockname(int32_t fd, char *buf, uint32_
 HN_IMPORT(net_getpeername) int32_t hn_getpeername(int32_t fd, char *buf, uint32_t *len);
 HN_IMPORT(net_close) int32_t hn_close(int32_t fd);
 HN_IMPORT(net_getaddrinfo) int32_t hn_getaddrinfo(const char *host, uint32_t host_len, const char *serv, uint32_t serv_len, int32_t family, char *out, uint32_t *out_len);
-<<<<<<< HEAD
 HN_IMPORT(net_tls_connect) int32_t hn_tls_connect(int32_t fd, const char *host, uint32_t host_len);
-=======
 HN_IMPORT(net_dns_query_rr_v1) int32_t hn_dns_query_rr(const char *name, uint32_t name_len, int32_t rrtype, void *out, uint32_t cap, uint32_t *len_out, uint32_t *ttl_out, uint32_t *flags_out);
->>>>>>> wip/dns
 HN_IMPORT(net_poll) int32_t hn_poll(void *fds, uint32_t nfds, int32_t timeout_ms, uint32_t *ready);
 
 #endif
