@@ -58,7 +58,7 @@ internal static class GuestSession
             Software = [.. settings.Software],
             Limits = new LimitsOptions { Resources = settings.Limits },
             Env = settings.Env.ToDictionary(StringComparer.Ordinal),
-            Network = new NetworkOptions { AllowedHosts = [.. settings.AllowNet] },
+            Network = new NetworkOptions { AllowedHosts = [.. settings.AllowNet], DnsServers = [.. settings.DnsServers] },
             LoggerFactory = loggers,
         };
         if (settings.Cwd is not null)

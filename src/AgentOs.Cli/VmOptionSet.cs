@@ -49,6 +49,13 @@ internal sealed class VmOptionSet
         Arity = ArgumentArity.OneOrMore,
     };
 
+    private readonly Option<string[]> _dnsServer = new("--dns-server")
+    {
+        HelpName = "IP[:PORT]",
+        Description = "DNS server for the guest's PTR/SSHFP record queries of allowed names (network.dnsServers). Repeatable; default the host's resolvers.",
+        Arity = ArgumentArity.OneOrMore,
+    };
+
     private readonly Option<string?> _logLevel = new("--log-level")
     {
         HelpName = string.Join('|', CliLogLevel.Names),
@@ -56,7 +63,7 @@ internal sealed class VmOptionSet
     };
 
     public IEnumerable<Option> All =>
-        [_maxProcesses, _maxOpenFds, _maxSockets, _maxFilesystemBytes, _maxWasmStackBytes, _maxWasmMemoryBytes, _limits, _software, _cwd, _env, _allowNet, _logLevel];
+        [_maxProcesses, _maxOpenFds, _maxSockets, _maxFilesystemBytes, _maxWasmStackBytes, _maxWasmMemoryBytes, _limits, _software, _cwd, _env, _allowNet, _dnsServer, _logLevel];
 
     public void AddTo(Command command)
     {
@@ -101,6 +108,19 @@ internal sealed class VmOptionSet
             throw new CliUsageException("--allow-net: " + e.Message);
         }
 
+        string[] dnsServers = parse.GetValue(_dnsServer) ?? [];
+        foreach (var server in dnsServers)
+        {
+            try
+            {
+                _ = HostDns.ParseServer(server);
+            }
+            catch (FormatException e)
+            {
+                throw new CliUsageException("--dns-server: " + e.Message);
+            }
+        }
+
         return new VmSettings(
             limits,
             limitsFile,
@@ -108,6 +128,7 @@ internal sealed class VmOptionSet
             parse.GetValue(_cwd),
             env,
             allowNet,
+            dnsServers,
             CliLogLevel.Resolve(parse.GetValue(_logLevel), environment));
     }
 

@@ -11,4 +11,5 @@ internal sealed record VmSettings(
     string? Cwd,
     IReadOnlyList<KeyValuePair<string, string>> Env,
     IReadOnlyList<string> AllowNet,
+    IReadOnlyList<string> DnsServers,
     LogLevel LogLevel);

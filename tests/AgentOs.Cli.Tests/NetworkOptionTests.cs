@@ -26,6 +26,27 @@ public sealed class NetworkOptionTests
         Assert.StartsWith($"agentos: --allow-net: rule \"{rule}\": ", Assert.Single(result.StderrLines), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("dns.example")]
+    [InlineData("10.0.0.1:0")]
+    public async Task MalformedDnsServerIsOneLineOnStderrWithExitTwo(string server)
+    {
+        CliResult result = await CliRunner.RunAsync(["exec", "--dns-server", server, "echo never"]);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Equal(string.Empty, result.Stdout);
+        Assert.StartsWith("agentos: --dns-server: ", Assert.Single(result.StderrLines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AValidDnsServerIsAccepted()
+    {
+        CliResult result = await CliRunner.RunAsync(["exec", "--dns-server", "127.0.0.1:5353", "--dns-server", "[::1]", "echo ok"]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("ok\n", result.Stdout);
+    }
+
     [Fact]
     public async Task MaxSocketsAndAllowNetReachTheVm()
     {
