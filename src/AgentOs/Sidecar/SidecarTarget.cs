@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using AgentOs.Kernel.Limits;
+using AgentOs.Kernel.Net;
+using AgentOs.Network;
 using Microsoft.Extensions.Logging;
 using StreamJsonRpc;
 
@@ -40,6 +42,7 @@ internal sealed partial class SidecarTarget : IAsyncDisposable
         string? cwd = null,
         string? user = null,
         string? vmId = null,
+        JsonElement? network = null,
         CancellationToken cancellationToken = default) => Guard<object>(async () =>
     {
         var options = new AgentOsOptions
@@ -62,6 +65,11 @@ internal sealed partial class SidecarTarget : IAsyncDisposable
             {
                 throw SidecarErrors.InvalidParams("limits: " + e.Message, "limits" + e.Path?.TrimStart('$'));
             }
+        }
+
+        if (network is { ValueKind: not JsonValueKind.Null } networkJson)
+        {
+            options.Network = ParseNetwork(networkJson);
         }
 
         if (user is not null)
@@ -228,6 +236,40 @@ internal sealed partial class SidecarTarget : IAsyncDisposable
         PropertyNameCaseInsensitive = true,
         UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
     };
+
+    // network: {allowedHosts?: string[], dnsServers?: string[]}, each entry checked here so the error names its path.
+    private static NetworkOptions ParseNetwork(JsonElement json)
+    {
+        NetworkOptions network;
+        try
+        {
+            network = json.Deserialize<NetworkOptions>(LimitsJson) ?? new NetworkOptions();
+        }
+        catch (JsonException e)
+        {
+            throw SidecarErrors.InvalidParams("network: " + e.Message, "network" + e.Path?.TrimStart('$'));
+        }
+
+        try
+        {
+            _ = new NetworkPolicy(network.AllowedHosts);
+        }
+        catch (FormatException e)
+        {
+            throw SidecarErrors.InvalidParams("network.allowedHosts: " + e.Message, "network.allowedHosts");
+        }
+
+        try
+        {
+            _ = network.DnsServers.Select(HostDns.ParseServer).ToList();
+        }
+        catch (FormatException e)
+        {
+            throw SidecarErrors.InvalidParams("network.dnsServers: " + e.Message, "network.dnsServers");
+        }
+
+        return network;
+    }
 
     private SidecarVm Session(string vmId) => _vms.TryGetValue(vmId, out var vm) ? vm : throw SidecarErrors.VmNotFound(vmId);
 

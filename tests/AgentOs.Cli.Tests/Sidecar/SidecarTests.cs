@@ -74,6 +74,26 @@ public sealed class SidecarTests
     }
 
     [Fact]
+    public async Task VmCreateTakesNetworkOptionsAndNamesTheBadEntry()
+    {
+        using var host = SidecarHost.Raw(null);
+        await host.SendAsync("""{"jsonrpc":"2.0","id":1,"method":"vm.create","params":{"network":{"allowedHosts":["example.com:70000"]}}}""");
+        Assert.Equal((SidecarErrorCodes.InvalidParams, "network.allowedHosts"), CodeAndPath((await host.ResponseAsync(1)).GetProperty("error")));
+        await host.SendAsync("""{"jsonrpc":"2.0","id":2,"method":"vm.create","params":{"network":{"dnsServers":["dns.example"]}}}""");
+        Assert.Equal((SidecarErrorCodes.InvalidParams, "network.dnsServers"), CodeAndPath((await host.ResponseAsync(2)).GetProperty("error")));
+        await host.SendAsync("""{"jsonrpc":"2.0","id":3,"method":"vm.create","params":{"network":{"allowHosts":["x"]}}}""");
+        Assert.Equal(SidecarErrorCodes.InvalidParams, (await host.ResponseAsync(3)).GetProperty("error").GetProperty("code").GetInt32());
+
+        await host.SendAsync("""{"jsonrpc":"2.0","id":4,"method":"vm.create","params":{"network":{"allowedHosts":["example.com:443"],"dnsServers":["127.0.0.1:5353"]}}}""");
+        var vmId = (await host.ResponseAsync(4)).GetProperty("result").GetProperty("vmId").GetString();
+        await host.SendAsync($$$"""{"jsonrpc":"2.0","id":5,"method":"process.exec","params":{"vmId":"{{{vmId}}}","command":"echo ok"}}""");
+        Assert.Equal("ok\n", Encoding.UTF8.GetString((await host.ResponseAsync(5)).GetProperty("result").GetProperty("stdout").GetBytesFromBase64()));
+    }
+
+    private static (int Code, string? ConfigPath) CodeAndPath(JsonElement error) =>
+        (error.GetProperty("code").GetInt32(), error.GetProperty("data").GetProperty("configPath").GetString());
+
+    [Fact]
     public async Task StdoutCarriesOnlyValidFramesWithDebugLogging()
     {
         using var host = SidecarHost.Raw(new Dictionary<string, string?> { ["SECURE_EXEC_LOG"] = "debug" });
