@@ -111,6 +111,10 @@ public sealed partial class Kernel
         if (endpoint.Domain == SocketDomain.Unix)
         {
             endpoint = AbsoluteUnix(process, endpoint);
+            if (IsUnixPath(endpoint))
+            {
+                return BindUnixPath(process, socket, endpoint);
+            }
         }
         else if (endpoint.HostName is { } host)
         {
@@ -198,8 +202,7 @@ public sealed partial class Kernel
 
         if (endpoint.Domain == SocketDomain.Unix)
         {
-            endpoint = AbsoluteUnix(process, endpoint);
-            return endpoint.UnixName is null ? Errno.EINVAL : stream.Connect(Sockets.FindUnix(endpoint.UnixName), endpoint);
+            return ConnectUnix(process, stream, AbsoluteUnix(process, endpoint));
         }
 
         errno = ResolveLoopback(socket, endpoint, "tcp", out endpoint, out var rule);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using AgentOs.Kernel.Fds;
 using AgentOs.Kernel.Threading;
+using AgentOs.Kernel.Vfs;
 
 namespace AgentOs.Kernel.Net;
 
@@ -9,7 +10,8 @@ namespace AgentOs.Kernel.Net;
 /// A stream socket (TCP over the VM loopback, or Unix-domain): unconnected, listening with a backlog of
 /// connections waiting for accept, or one end of a <see cref="StreamConnection"/>.
 /// </summary>
-/// <remarks>Lock order: <c>_gate</c> → the table's lock. A listener's gate is never held while another socket's is.</remarks>
+/// <remarks>Lock order: <c>_gate</c> → the table's lock, or <c>_gate</c> → the VFS namespace lock (binding a path). A
+/// listener's gate is never held while another socket's is.</remarks>
 internal sealed class StreamSocket : Socket
 {
     /// <summary>SOMAXCONN: the largest backlog.</summary>
@@ -27,6 +29,7 @@ internal sealed class StreamSocket : Socket
     private int _backlog;
     private int _acceptWaiters;
     private bool _boundInTable;
+    private SocketInode? _node;
 
     public StreamSocket(SocketTable table, SocketDomain domain, bool nonBlocking)
         : base(table, domain, nonBlocking)
@@ -122,6 +125,35 @@ internal sealed class StreamSocket : Socket
             }
 
             return BindLocked(endpoint);
+        }
+    }
+
+    /// <summary>
+    /// bind(2) of a Unix socket to a file-system path: <paramref name="createNode"/> makes the socket node (under
+    /// this socket's gate, so concurrent binds of one socket cannot both succeed). Closing the socket leaves the node.
+    /// </summary>
+    public Errno BindPath(SocketEndpoint endpoint, Func<Socket, (Errno Errno, SocketInode? Node)> createNode)
+    {
+        if (Domain != SocketDomain.Unix)
+        {
+            return Errno.EAFNOSUPPORT;
+        }
+
+        lock (_gate)
+        {
+            if (_state != State.Open || _local is not null)
+            {
+                return Errno.EINVAL;
+            }
+
+            var (errno, node) = createNode(this);
+            if (errno == Errno.Success)
+            {
+                _local = endpoint;
+                _node = node;
+            }
+
+            return errno;
         }
     }
 
@@ -476,6 +508,7 @@ internal sealed class StreamSocket : Socket
         List<StreamSocket>? dropped = null;
         SocketEndpoint? local;
         bool bound;
+        SocketInode? node;
         lock (_gate)
         {
             if (_state == State.Listening)
@@ -488,6 +521,7 @@ internal sealed class StreamSocket : Socket
             side = _side;
             local = _local;
             bound = _boundInTable;
+            node = _node;
             _state = State.Closed;
             KernelWait.WakeAll(_gate);
         }
@@ -504,6 +538,7 @@ internal sealed class StreamSocket : Socket
             }
         }
 
+        node?.Unbind(this);
         connection?.Close(side);
         foreach (var pending in dropped ?? [])
         {
