@@ -1,3 +1,4 @@
+using AgentOs.Kernel.Fds;
 using AgentOs.Kernel.Net;
 using AgentOs.Kernel.Processes;
 using AgentOs.Kernel.Vfs;
@@ -10,6 +11,48 @@ namespace AgentOs.Kernel;
 /// </summary>
 public sealed partial class Kernel
 {
+    /// <summary>
+    /// socketpair(2): two connected Unix sockets (stream, datagram or seqpacket) at the two lowest free fds, or
+    /// nothing. EAGAIN at <c>maxSockets</c>/<c>maxConnections</c>, EMFILE/ENFILE for the descriptors.
+    /// </summary>
+    public Errno SocketPair(Process process, SocketKind kind, bool nonBlocking, bool closeOnExec, out int fd0, out int fd1)
+    {
+        fd0 = fd1 = -1;
+        var table = Sockets;
+        if (!table.Sockets.TryReserve(2))
+        {
+            return Errno.EAGAIN;
+        }
+
+        if (!table.Connections.TryReserve())
+        {
+            table.Sockets.Release(2);
+            return Errno.EAGAIN;
+        }
+
+        Net.Socket first, second;
+        if (kind == SocketKind.Stream)
+        {
+            var a = new StreamSocket(table, SocketDomain.Unix, nonBlocking);
+            var b = new StreamSocket(table, SocketDomain.Unix, nonBlocking);
+            StreamSocket.Pair(a, b);
+            (first, second) = (a, b);
+        }
+        else
+        {
+            (first, second) = UnixMessageSocket.Pair(table, kind == SocketKind.SeqPacket, nonBlocking);
+        }
+
+        var errno = process.Fds.AddPair(first, second, closeOnExec ? FdFlags.CloseOnExec : FdFlags.None, out fd0, out fd1);
+        if (errno != Errno.Success)
+        {
+            first.Discard();
+            second.Discard();
+        }
+
+        return errno;
+    }
+
     private static bool IsUnixPath(SocketEndpoint endpoint) => endpoint.UnixName is { Length: > 0 } name && name[0] == '/';
 
     private static PathContext SocketPathContext(Process process) => new(process.Credentials, process.WorkingDirectory, process.Umask);

@@ -80,7 +80,7 @@ internal static class HostNetImports
             return Inval;
         }
 
-        var errno = ctx.Kernel.SocketPair(ctx.Process, kind == 1 ? SocketKind.Stream : SocketKind.Datagram, nonBlock != 0, closeOnExec != 0, out var fd0, out var fd1);
+        var errno = ctx.Kernel.SocketPair(ctx.Process, kind switch { 1 => SocketKind.Stream, 2 => SocketKind.Datagram, _ => SocketKind.SeqPacket }, nonBlock != 0, closeOnExec != 0, out var fd0, out var fd1);
         if (errno != Errno.Success)
         {
             return E(errno);
