@@ -1,6 +1,7 @@
 using AgentOs.Kernel.Fds;
 using AgentOs.Kernel.Net;
 using AgentOs.Kernel.Processes;
+using AgentOs.Kernel.Threading;
 using AgentOs.Kernel.Vfs;
 
 namespace AgentOs.Kernel;
@@ -48,6 +49,117 @@ public sealed partial class Kernel
         {
             first.Discard();
             second.Discard();
+        }
+
+        return errno;
+    }
+
+    /// <summary>
+    /// sendmsg(2) with SCM_RIGHTS on a kernel Unix socket (anything else → ENOTSOCK, so libc falls back to send):
+    /// each of <paramref name="rightFds"/>' descriptions travels with the message (stream: with its first byte)
+    /// until received or dropped. EINVAL above 253 rights, EBADF for a right that is not open. EPIPE raises SIGPIPE
+    /// unless MSG_NOSIGNAL.
+    /// </summary>
+    public Errno SocketSendRights(Process process, int fd, ReadOnlySpan<byte> data, ReadOnlySpan<int> rightFds, MessageFlags flags, out int sent)
+    {
+        sent = 0;
+        var errno = GetUnixSocket(process, fd, out var socket);
+        if (errno != Errno.Success)
+        {
+            return errno;
+        }
+
+        if (rightFds.Length > SocketRights.MaxPerMessage)
+        {
+            return Errno.EINVAL;
+        }
+
+        var rights = new FileDescription[rightFds.Length];
+        for (var i = 0; i < rights.Length; i++)
+        {
+            errno = process.Fds.GetRetained(rightFds[i], out rights[i]);
+            if (errno != Errno.Success)
+            {
+                SocketRights.ReleaseAll(rights[..i]);
+                return errno;
+            }
+        }
+
+        var wait = new WaitContext(process.Interrupted);
+        errno = socket is StreamSocket stream
+            ? stream.Send(data.Length > Limits.MaxFdWriteBytes ? data[..(int)Limits.MaxFdWriteBytes] : data, rights, flags, wait, out sent)
+            : ((UnixMessageSocket)socket).Send(data, rights.Length > 0 ? rights : null, flags, null, wait, out sent);
+        if (errno == Errno.EPIPE && (flags & MessageFlags.NoSignal) == 0)
+        {
+            Processes.Kill(process, process.Pid, SigPipe);
+        }
+
+        return errno;
+    }
+
+    /// <summary>
+    /// recvmsg(2) with SCM_RIGHTS on a kernel Unix socket (anything else → ENOTSOCK): bytes copied, the message's
+    /// full length (datagram/seqpacket; a stream reports the bytes copied), and the passed descriptions installed
+    /// as new fds (lowest free, FD_CLOEXEC with <paramref name="closeOnExec"/>). At most
+    /// <paramref name="rightsCapacity"/> are installed, and only as many as the fd table takes (all reserved before
+    /// any is installed); the rest are closed and <paramref name="rightsTruncated"/> is set (MSG_CTRUNC).
+    /// </summary>
+    public Errno SocketReceiveRights(
+        Process process, int fd, Span<byte> buffer, int rightsCapacity, MessageFlags flags, bool closeOnExec,
+        out int received, out int fullLength, out int[] rightFds, out bool rightsTruncated)
+    {
+        received = fullLength = 0;
+        rightFds = [];
+        rightsTruncated = false;
+        var errno = GetUnixSocket(process, fd, out var socket);
+        if (errno != Errno.Success)
+        {
+            return errno;
+        }
+
+        var wait = new WaitContext(process.Interrupted);
+        var rights = new List<FileDescription>();
+        if (socket is StreamSocket stream)
+        {
+            errno = stream.Receive(buffer, flags, wait, rights, out received);
+            fullLength = received;
+        }
+        else
+        {
+            errno = ((UnixMessageSocket)socket).Receive(buffer, flags, wait, out received, out fullLength, out var carried);
+            rights.AddRange(carried ?? []);
+        }
+
+        if (errno != Errno.Success)
+        {
+            return errno;
+        }
+
+        var reserved = new List<int>();
+        while (reserved.Count < Math.Min(rightsCapacity, rights.Count) && process.Fds.Reserve(out var next) == Errno.Success)
+        {
+            reserved.Add(next);
+        }
+
+        for (var i = 0; i < reserved.Count; i++)
+        {
+            process.Fds.Commit(reserved[i], rights[i], closeOnExec ? FdFlags.CloseOnExec : FdFlags.None);
+        }
+
+        // The installed descriptors hold their own references now; the in-flight ones go (closing the extras).
+        SocketRights.ReleaseAll(rights);
+        rightFds = [.. reserved];
+        rightsTruncated = reserved.Count < rights.Count;
+        return Errno.Success;
+    }
+
+    // A kernel Unix socket: a stream socket or socketpair end of the Unix domain; any other descriptor is ENOTSOCK.
+    private static Errno GetUnixSocket(Process process, int fd, out Net.Socket socket)
+    {
+        var errno = GetSocket(process, fd, out socket);
+        if (errno == Errno.Success && (socket.Domain != SocketDomain.Unix || socket is not (StreamSocket or UnixMessageSocket)))
+        {
+            return Errno.ENOTSOCK;
         }
 
         return errno;

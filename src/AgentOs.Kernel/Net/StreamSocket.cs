@@ -440,6 +440,48 @@ internal sealed class StreamSocket : Socket
         return errno == Errno.ETIMEDOUT ? ReceiveTimedOut() : errno;
     }
 
+    /// <summary>sendmsg(2) with SCM_RIGHTS on a connected Unix socket. Takes <paramref name="rights"/>' references:
+    /// they ride with the first byte sent, or are released when nothing was sent (also for an empty message).</summary>
+    public Errno Send(ReadOnlySpan<byte> data, FileDescription[] rights, MessageFlags flags, in WaitContext wait, out int sent)
+    {
+        sent = 0;
+        var errno = Errno.ENOTCONN;
+        if (data.IsEmpty)
+        {
+            // As on Linux, a stream message without bytes carries nothing.
+            errno = TryGetConnection(out _, out _) ? Errno.Success : Errno.ENOTCONN;
+        }
+        else if (TryGetConnection(out var connection, out var side))
+        {
+            errno = connection.Send(side, data, rights.Length > 0 ? rights : null, MustNotWait(flags), SendWait(wait), out sent) switch
+            {
+                Errno.ETIMEDOUT when SendTimeoutMs > 0 => Errno.EAGAIN,
+                var result => result,
+            };
+        }
+
+        if (sent == 0)
+        {
+            SocketRights.ReleaseAll(rights);
+        }
+
+        return errno;
+    }
+
+    /// <summary>recvmsg(2) with SCM_RIGHTS: descriptions that rode with the bytes read are added to
+    /// <paramref name="rights"/> (references the caller owns).</summary>
+    public Errno Receive(Span<byte> buffer, MessageFlags flags, in WaitContext wait, List<FileDescription> rights, out int received)
+    {
+        received = 0;
+        if (!TryGetConnection(out var connection, out var side))
+        {
+            return Errno.ENOTCONN;
+        }
+
+        var errno = connection.Receive(side, buffer, (flags & MessageFlags.Peek) != 0, (flags & MessageFlags.WaitAll) != 0, MustNotWait(flags), ReceiveWait(wait), rights, out received);
+        return errno == Errno.ETIMEDOUT ? ReceiveTimedOut() : errno;
+    }
+
     /// <inheritdoc/>
     public override Errno Shutdown(ShutdownHow how)
     {

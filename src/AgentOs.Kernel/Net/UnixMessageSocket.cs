@@ -44,20 +44,24 @@ internal sealed class UnixMessageSocket : Socket
     public override Errno Send(ReadOnlySpan<byte> data, MessageFlags flags, SocketEndpoint? destination, in WaitContext wait, out int sent) =>
         Send(data, null, flags, destination, wait, out sent);
 
-    /// <summary>sendmsg(2) with SCM_RIGHTS: on success the message owns <paramref name="rights"/>' references.</summary>
+    /// <summary>sendmsg(2) with SCM_RIGHTS. Takes <paramref name="rights"/>' references: the queued message holds
+    /// them, or they are released when the send fails.</summary>
     public Errno Send(ReadOnlySpan<byte> data, FileDescription[]? rights, MessageFlags flags, SocketEndpoint? destination, in WaitContext wait, out int sent)
     {
         sent = 0;
-        if (destination is not null)
+        var errno = destination is not null
+            ? Errno.EISCONN
+            : Connection.Send(_side, data, rights, MustNotWait(flags), SendWait(wait), out sent) switch
+            {
+                Errno.ETIMEDOUT when SendTimeoutMs > 0 => Errno.EAGAIN,
+                var result => result,
+            };
+        if (errno != Errno.Success)
         {
-            return Errno.EISCONN;
+            SocketRights.ReleaseAll(rights);
         }
 
-        return Connection.Send(_side, data, rights, MustNotWait(flags), SendWait(wait), out sent) switch
-        {
-            Errno.ETIMEDOUT when SendTimeoutMs > 0 => Errno.EAGAIN,
-            var errno => errno,
-        };
+        return errno;
     }
 
     /// <inheritdoc/>
