@@ -32,7 +32,7 @@ public sealed partial class Kernel
     /// <summary>socket(2): EMFILE/ENFILE for the descriptor, EAGAIN at <c>maxSockets</c>; nothing is created on failure.</summary>
     public Errno SocketCreate(Process process, SocketDomain domain, SocketKind kind, bool nonBlocking, bool closeOnExec, out int fd)
     {
-        if (domain == SocketDomain.Unix && kind != SocketKind.Stream)
+        if ((domain == SocketDomain.Unix && kind != SocketKind.Stream) || kind == SocketKind.SeqPacket)
         {
             fd = -1;
             return Errno.EOPNOTSUPP;
@@ -65,40 +65,6 @@ public sealed partial class Kernel
     /// </summary>
     internal Errno HostConnect(int port, out HostSocket? socket) => HostSocket.Connect(Sockets, port, out socket);
 
-    /// <summary>socketpair(2) for Unix stream sockets: two connected sockets at the two lowest free fds, or nothing.</summary>
-    public Errno SocketPair(Process process, SocketKind kind, bool nonBlocking, bool closeOnExec, out int fd0, out int fd1)
-    {
-        fd0 = fd1 = -1;
-        if (kind != SocketKind.Stream)
-        {
-            return Errno.EOPNOTSUPP;
-        }
-
-        var table = Sockets;
-        if (!table.Sockets.TryReserve(2))
-        {
-            return Errno.EAGAIN;
-        }
-
-        if (!table.Connections.TryReserve())
-        {
-            table.Sockets.Release(2);
-            return Errno.EAGAIN;
-        }
-
-        var first = new StreamSocket(table, SocketDomain.Unix, nonBlocking);
-        var second = new StreamSocket(table, SocketDomain.Unix, nonBlocking);
-        StreamSocket.Pair(first, second);
-        var errno = process.Fds.AddPair(first, second, closeOnExec ? FdFlags.CloseOnExec : FdFlags.None, out fd0, out fd1);
-        if (errno != Errno.Success)
-        {
-            first.Discard();
-            second.Discard();
-        }
-
-        return errno;
-    }
-
     /// <summary>bind(2): loopback or unspecified IPs (else EACCES), a VM port (EADDRINUSE when taken), or a Unix name.</summary>
     public Errno SocketBind(Process process, int fd, SocketEndpoint endpoint)
     {
@@ -111,6 +77,10 @@ public sealed partial class Kernel
         if (endpoint.Domain == SocketDomain.Unix)
         {
             endpoint = AbsoluteUnix(process, endpoint);
+            if (IsUnixPath(endpoint))
+            {
+                return BindUnixPath(process, socket, endpoint);
+            }
         }
         else if (endpoint.HostName is { } host)
         {
@@ -207,8 +177,7 @@ public sealed partial class Kernel
 
         if (endpoint.Domain == SocketDomain.Unix)
         {
-            endpoint = AbsoluteUnix(process, endpoint);
-            return endpoint.UnixName is null ? Errno.EINVAL : stream.Connect(Sockets.FindUnix(endpoint.UnixName), endpoint);
+            return ConnectUnix(process, stream, AbsoluteUnix(process, endpoint));
         }
 
         errno = ResolveLoopback(socket, endpoint, "tcp", out endpoint, out var rule);

@@ -164,6 +164,25 @@ public sealed class FdTable
         return Errno.EBADF;
     }
 
+    /// <summary>Looks up <paramref name="fd"/> and takes a reference on its description while the table still holds
+    /// it, so a concurrent close cannot close it first (SCM_RIGHTS keeps descriptions in flight). The caller drops
+    /// the reference with <see cref="FileDescription.Release"/>.</summary>
+    internal Errno GetRetained(int fd, out FileDescription description)
+    {
+        lock (_lock)
+        {
+            if ((uint)fd < (uint)_entries.Length && _entries[fd].Description is { } d)
+            {
+                d.Retain();
+                description = d;
+                return Errno.Success;
+            }
+        }
+
+        description = null!;
+        return Errno.EBADF;
+    }
+
     /// <summary>F_GETFD.</summary>
     public Errno GetFlags(int fd, out FdFlags flags)
     {

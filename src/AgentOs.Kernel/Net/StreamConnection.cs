@@ -7,11 +7,13 @@ namespace AgentOs.Kernel.Net;
 /// An established byte-stream connection between two endpoints (side 0 = connecting end, side 1 = accepted end):
 /// one bounded byte queue per direction. Every queued byte holds a unit of the VM's buffered-byte budget, so a
 /// writer blocks (or gets EAGAIN) when either its connection's queue or the VM budget is full — stream bytes are
-/// never dropped. Holds one unit of <c>vm_connections</c> until both ends close.
+/// never dropped. Holds one unit of <c>vm_connections</c> until both ends close. On Unix sockets, descriptions
+/// passed with SCM_RIGHTS ride at the stream position of the first byte sent with them: a read never runs across
+/// such a position, so they arrive with that byte (Linux likewise never merges data across a message with rights).
 /// </summary>
 /// <remarks>
 /// One lock, <c>_gate</c>, guards all state and is the monitor sync waiters wait on; readiness events and budget
-/// releases run after it is dropped. A sender waiting for VM budget waits on the table's budget gate instead,
+/// releases (and the release of dropped in-flight descriptions) run after it is dropped. A sender waiting for VM budget waits on the table's budget gate instead,
 /// never holding <c>_gate</c> there.
 /// </remarks>
 internal sealed class StreamConnection
@@ -29,6 +31,9 @@ internal sealed class StreamConnection
     private readonly bool[] _readShut = new bool[2];
     private readonly bool[] _closed = new bool[2];
     private readonly Errno[] _pendingError = new Errno[2];
+    private readonly List<(long Position, FileDescription[] Rights)>[] _attached = [[], []];
+    private readonly long[] _written = new long[2];
+    private readonly long[] _consumed = new long[2];
     private int _waiters;
 
     /// <summary>Creates a connection between <paramref name="connecting"/> and <paramref name="accepted"/>; the caller has
@@ -65,7 +70,12 @@ internal sealed class StreamConnection
     /// places what fits (EAGAIN if nothing). EPIPE after SHUT_WR or once the peer closed; a pending ECONNRESET is
     /// reported once.
     /// </summary>
-    public Errno Send(int side, ReadOnlySpan<byte> data, bool nonBlocking, in WaitContext wait, out int sent)
+    public Errno Send(int side, ReadOnlySpan<byte> data, bool nonBlocking, in WaitContext wait, out int sent) =>
+        Send(side, data, null, nonBlocking, wait, out sent);
+
+    /// <summary>Sends with SCM_RIGHTS: <paramref name="rights"/> ride with the first byte placed, and belong to the
+    /// connection once <paramref name="sent"/> is above 0 (else they stay the caller's).</summary>
+    public Errno Send(int side, ReadOnlySpan<byte> data, FileDescription[]? rights, bool nonBlocking, in WaitContext wait, out int sent)
     {
         sent = 0;
         var peer = 1 - side;
@@ -97,7 +107,13 @@ internal sealed class StreamConnection
                         room = (int)Math.Min(room, _table.BufferedBytes.Available);
                         if (room > 0 && _table.BufferedBytes.TryReserve(room))
                         {
+                            if (rights is not null && sent == 0)
+                            {
+                                _attached[peer].Add((_written[peer], rights));
+                            }
+
                             queue.Write(data.Slice(sent, room));
+                            _written[peer] += room;
                             sent += room;
                             placed = true;
                             WakeLocked();
@@ -169,7 +185,13 @@ internal sealed class StreamConnection
     /// MSG_PEEK leaves the bytes; MSG_WAITALL waits until the buffer is full, EOF or an error. Nothing queued:
     /// EAGAIN when non-blocking, else waits; a wait that ends returns its errno (the caller maps timeouts).
     /// </summary>
-    public Errno Receive(int side, Span<byte> buffer, bool peek, bool waitAll, bool nonBlocking, in WaitContext wait, out int received)
+    public Errno Receive(int side, Span<byte> buffer, bool peek, bool waitAll, bool nonBlocking, in WaitContext wait, out int received) =>
+        Receive(side, buffer, peek, waitAll, nonBlocking, wait, null, out received);
+
+    /// <summary>Receives with SCM_RIGHTS: descriptions riding at the first byte read are added to
+    /// <paramref name="rights"/> with references the caller owns (a peek takes new ones). Without a list they are
+    /// released, as a plain read on Linux closes them.</summary>
+    public Errno Receive(int side, Span<byte> buffer, bool peek, bool waitAll, bool nonBlocking, in WaitContext wait, List<FileDescription>? rights, out int received)
     {
         received = 0;
         if (buffer.IsEmpty)
@@ -181,6 +203,7 @@ internal sealed class StreamConnection
         long? deadline = null;
         long released = 0;
         var errno = Errno.Success;
+        List<FileDescription>? discarded = null;
         lock (_gate)
         {
             while (true)
@@ -188,15 +211,44 @@ internal sealed class StreamConnection
                 var queue = _inbound[side];
                 if (queue.Count > 0 && !_readShut[side])
                 {
-                    var n = queue.Read(buffer[received..], peek);
+                    var attached = _attached[side];
+                    var position = _consumed[side] + (peek ? received : 0);
+                    var next = 0;
+                    var tookRights = false;
+                    if (attached.Count > 0 && attached[0].Position == position)
+                    {
+                        if (received > 0)
+                        {
+                            break;
+                        }
+
+                        var carried = attached[0].Rights;
+                        if (peek)
+                        {
+                            rights?.AddRange(SocketRights.RetainAll(carried)!);
+                            next = 1;
+                        }
+                        else
+                        {
+                            attached.RemoveAt(0);
+                            (rights ?? (discarded ??= [])).AddRange(carried);
+                        }
+
+                        tookRights = true;
+                    }
+
+                    var want = buffer.Length - received;
+                    var boundary = attached.Count > next ? attached[next].Position - position : long.MaxValue;
+                    var n = queue.Read(buffer.Slice(received, (int)Math.Min(want, boundary)), peek);
                     received += n;
                     if (!peek)
                     {
+                        _consumed[side] += n;
                         released += n;
                         WakeLocked();
                     }
 
-                    if (peek || !waitAll || received == buffer.Length)
+                    if (peek || !waitAll || received == buffer.Length || tookRights || n == boundary)
                     {
                         break;
                     }
@@ -242,6 +294,7 @@ internal sealed class StreamConnection
             _ends[peer].RaiseReadinessChanged();
         }
 
+        SocketRights.ReleaseAll(discarded);
         return errno;
     }
 
@@ -268,6 +321,7 @@ internal sealed class StreamConnection
         var peer = 1 - side;
         int dropped;
         bool last;
+        var inFlight = new List<FileDescription>();
         lock (_gate)
         {
             if (_closed[side])
@@ -277,6 +331,7 @@ internal sealed class StreamConnection
 
             _closed[side] = true;
             dropped = _inbound[side].Clear();
+            DropAttachedLocked(side, inFlight);
             if (dropped > 0 && !_closed[peer])
             {
                 _pendingError[peer] = Errno.ECONNRESET;
@@ -286,10 +341,13 @@ internal sealed class StreamConnection
             if (last)
             {
                 dropped += _inbound[peer].Clear();
+                DropAttachedLocked(peer, inFlight);
             }
 
             WakeLocked();
         }
+
+        SocketRights.ReleaseAll(inFlight);
 
         _table.ReleaseBytes(dropped);
         _table.PulseBudget();
@@ -342,6 +400,17 @@ internal sealed class StreamConnection
             _pendingError[side] = Errno.Success;
             return error;
         }
+    }
+
+    // Caller holds _gate: the descriptions riding in a dropped queue go with it.
+    private void DropAttachedLocked(int side, List<FileDescription> into)
+    {
+        foreach (var (_, rights) in _attached[side])
+        {
+            into.AddRange(rights);
+        }
+
+        _attached[side].Clear();
     }
 
     private void NotifyBoth()

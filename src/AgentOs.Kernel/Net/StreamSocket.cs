@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using AgentOs.Kernel.Fds;
 using AgentOs.Kernel.Threading;
+using AgentOs.Kernel.Vfs;
 
 namespace AgentOs.Kernel.Net;
 
@@ -9,7 +10,8 @@ namespace AgentOs.Kernel.Net;
 /// A stream socket (TCP over the VM loopback, or Unix-domain): unconnected, listening with a backlog of
 /// connections waiting for accept, or one end of a <see cref="StreamConnection"/>.
 /// </summary>
-/// <remarks>Lock order: <c>_gate</c> → the table's lock. A listener's gate is never held while another socket's is.</remarks>
+/// <remarks>Lock order: <c>_gate</c> → the table's lock, or <c>_gate</c> → the VFS namespace lock (binding a path). A
+/// listener's gate is never held while another socket's is.</remarks>
 internal sealed class StreamSocket : Socket
 {
     /// <summary>SOMAXCONN: the largest backlog.</summary>
@@ -28,6 +30,7 @@ internal sealed class StreamSocket : Socket
     private int _acceptWaiters;
     private bool _boundInTable;
     private BridgedConnection? _bridge;
+    private SocketInode? _node;
 
     public StreamSocket(SocketTable table, SocketDomain domain, bool nonBlocking)
         : base(table, domain, nonBlocking)
@@ -131,6 +134,35 @@ internal sealed class StreamSocket : Socket
             }
 
             return BindLocked(endpoint);
+        }
+    }
+
+    /// <summary>
+    /// bind(2) of a Unix socket to a file-system path: <paramref name="createNode"/> makes the socket node (under
+    /// this socket's gate, so concurrent binds of one socket cannot both succeed). Closing the socket leaves the node.
+    /// </summary>
+    public Errno BindPath(SocketEndpoint endpoint, Func<Socket, (Errno Errno, SocketInode? Node)> createNode)
+    {
+        if (Domain != SocketDomain.Unix)
+        {
+            return Errno.EAFNOSUPPORT;
+        }
+
+        lock (_gate)
+        {
+            if (_state != State.Open || _local is not null)
+            {
+                return Errno.EINVAL;
+            }
+
+            var (errno, node) = createNode(this);
+            if (errno == Errno.Success)
+            {
+                _local = endpoint;
+                _node = node;
+            }
+
+            return errno;
         }
     }
 
@@ -417,6 +449,48 @@ internal sealed class StreamSocket : Socket
         return errno == Errno.ETIMEDOUT ? ReceiveTimedOut() : errno;
     }
 
+    /// <summary>sendmsg(2) with SCM_RIGHTS on a connected Unix socket. Takes <paramref name="rights"/>' references:
+    /// they ride with the first byte sent, or are released when nothing was sent (also for an empty message).</summary>
+    public Errno Send(ReadOnlySpan<byte> data, FileDescription[] rights, MessageFlags flags, in WaitContext wait, out int sent)
+    {
+        sent = 0;
+        var errno = Errno.ENOTCONN;
+        if (data.IsEmpty)
+        {
+            // As on Linux, a stream message without bytes carries nothing.
+            errno = TryGetConnection(out _, out _) ? Errno.Success : Errno.ENOTCONN;
+        }
+        else if (TryGetConnection(out var connection, out var side))
+        {
+            errno = connection.Send(side, data, rights.Length > 0 ? rights : null, MustNotWait(flags), SendWait(wait), out sent) switch
+            {
+                Errno.ETIMEDOUT when SendTimeoutMs > 0 => Errno.EAGAIN,
+                var result => result,
+            };
+        }
+
+        if (sent == 0)
+        {
+            SocketRights.ReleaseAll(rights);
+        }
+
+        return errno;
+    }
+
+    /// <summary>recvmsg(2) with SCM_RIGHTS: descriptions that rode with the bytes read are added to
+    /// <paramref name="rights"/> (references the caller owns).</summary>
+    public Errno Receive(Span<byte> buffer, MessageFlags flags, in WaitContext wait, List<FileDescription> rights, out int received)
+    {
+        received = 0;
+        if (!TryGetConnection(out var connection, out var side))
+        {
+            return Errno.ENOTCONN;
+        }
+
+        var errno = connection.Receive(side, buffer, (flags & MessageFlags.Peek) != 0, (flags & MessageFlags.WaitAll) != 0, MustNotWait(flags), ReceiveWait(wait), rights, out received);
+        return errno == Errno.ETIMEDOUT ? ReceiveTimedOut() : errno;
+    }
+
     /// <inheritdoc/>
     public override Errno Shutdown(ShutdownHow how)
     {
@@ -485,6 +559,7 @@ internal sealed class StreamSocket : Socket
         List<StreamSocket>? dropped = null;
         SocketEndpoint? local;
         bool bound;
+        SocketInode? node;
         lock (_gate)
         {
             if (_state == State.Listening)
@@ -497,6 +572,7 @@ internal sealed class StreamSocket : Socket
             side = _side;
             local = _local;
             bound = _boundInTable;
+            node = _node;
             _state = State.Closed;
             KernelWait.WakeAll(_gate);
         }
@@ -513,6 +589,7 @@ internal sealed class StreamSocket : Socket
             }
         }
 
+        node?.Unbind(this);
         connection?.Close(side);
         foreach (var pending in dropped ?? [])
         {

@@ -10,7 +10,7 @@ public sealed partial class VirtualFileSystem
     /// the new description (References 0): install it in an fd table, or close it with Retain()+Release().
     /// </summary>
     /// <remarks>ENOENT, ENOTDIR, EISDIR (directory opened for writing, O_CREAT on a directory, "name/" to create),
-    /// EEXIST (O_CREAT|O_EXCL, which never follows a final symlink), ELOOP (O_NOFOLLOW on a symlink), EACCES, EROFS,
+    /// EEXIST (O_CREAT|O_EXCL, which never follows a final symlink), ENXIO (a socket node), ELOOP (O_NOFOLLOW on a symlink), EACCES, EROFS,
     /// ENOSPC (inode budget on create). O_TRUNC truncates after the permission checks.</remarks>
     public Errno Open(in PathContext context, string path, OpenFlags flags, uint mode, out FileDescription description)
     {
@@ -145,6 +145,11 @@ public sealed partial class VirtualFileSystem
         if (node is SymlinkInode)
         {
             return Errno.ELOOP;
+        }
+
+        if (node is SocketInode)
+        {
+            return Errno.ENXIO;
         }
 
         if ((flags & OpenFlags.Directory) != 0 && node is not DirectoryInode)

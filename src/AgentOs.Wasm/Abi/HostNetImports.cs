@@ -27,6 +27,7 @@ internal static class HostNetImports
     private const int SockStream = 6;
     private const int SockCloexec = 0x2000;
     private const int SockNonblock = 0x4000;
+    private const int CmsgCloexec = 0x40000000;
     private const int SolSocketC = 0x7FFFFFFF;
     private const int SolSocketRust = 1;
     private const int MaxPollFds = 1024;
@@ -85,7 +86,7 @@ internal static class HostNetImports
             return Inval;
         }
 
-        var errno = ctx.Kernel.SocketPair(ctx.Process, kind == 1 ? SocketKind.Stream : SocketKind.Datagram, nonBlock != 0, closeOnExec != 0, out var fd0, out var fd1);
+        var errno = ctx.Kernel.SocketPair(ctx.Process, kind switch { 1 => SocketKind.Stream, 2 => SocketKind.Datagram, _ => SocketKind.SeqPacket }, nonBlock != 0, closeOnExec != 0, out var fd0, out var fd1);
         if (errno != Errno.Success)
         {
             return E(errno);
@@ -93,6 +94,97 @@ internal static class HostNetImports
 
         memory.TryWriteU32(fd0Out, (uint)fd0);
         memory.TryWriteU32(fd1Out, (uint)fd1);
+        return 0;
+    }
+
+    /// <summary>
+    /// host_process.fd_sendmsg_rights(fd, data, len, rights, rights_len, flags, ret_sent) (spec §2.8.10): rights are
+    /// u32 fds whose descriptions travel with the message; flags DONTWAIT/NOSIGNAL. 57 ENOTSOCK for anything but a
+    /// kernel Unix socket (libc then falls back to send), 28 above 253 rights.
+    /// </summary>
+    internal static int SendRights(Caller caller, int fd, int data, int length, int rights, int rightsLength, int flags, int sentOut)
+    {
+        var ctx = Context(caller);
+        var memory = ctx.GetMemory();
+        if (rightsLength is < 0 or > SocketRights.MaxPerMessage)
+        {
+            return Inval;
+        }
+
+        if (!memory.TrySlice(data, length, out var bytes) || !memory.TrySlice(rights, rightsLength * 4, out var rightBytes) || !memory.IsValid(sentOut, 4))
+        {
+            return Fault;
+        }
+
+        var fds = new int[rightsLength];
+        for (var i = 0; i < fds.Length; i++)
+        {
+            fds[i] = BinaryPrimitives.ReadInt32LittleEndian(rightBytes[(i * 4)..]);
+        }
+
+        var errno = ctx.Kernel.SocketSendRights(ctx.Process, fd, bytes, fds, (MessageFlags)flags & (MessageFlags.DontWait | MessageFlags.NoSignal), out var sent);
+        ctx.ThrowIfTerminated();
+        if (errno != Errno.Success)
+        {
+            return E(errno);
+        }
+
+        ctx.GetMemory().TryWriteU32(sentOut, (uint)sent);
+        return 0;
+    }
+
+    /// <summary>
+    /// host_process.fd_recvmsg_rights(fd, data, cap, rights, rights_cap, flags, ret_recvd, ret_rights_len,
+    /// ret_msg_flags) (spec §2.8.10): flags PEEK/TRUNC/DONTWAIT/WAITALL/CMSG_CLOEXEC; ret_recvd is the bytes copied;
+    /// msg_flags bit 0 data truncated, bit 1 rights truncated, bits 2–31 the full length. A rights capacity above
+    /// 253 is treated as 253.
+    /// </summary>
+    internal static void ReceiveRights(Caller caller, ReadOnlySpan<ValueBox> args, Span<ValueBox> results)
+    {
+        var a = new int[9];
+        for (var i = 0; i < a.Length; i++)
+        {
+            a[i] = args[i].AsInt32();
+        }
+
+        results[0] = ReceiveRights(caller, a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8]);
+    }
+
+    private static int ReceiveRights(Caller caller, int fd, int data, int capacity, int rights, int rightsCapacity, int flags, int receivedOut, int rightsLengthOut, int messageFlagsOut)
+    {
+        var ctx = Context(caller);
+        var memory = ctx.GetMemory();
+        if (rightsCapacity < 0)
+        {
+            return Inval;
+        }
+
+        var maxRights = Math.Min(rightsCapacity, SocketRights.MaxPerMessage);
+        if (!memory.TrySlice(data, capacity, out var target) || !memory.IsValid(rights, (uint)maxRights * 4)
+            || !memory.IsValid(receivedOut, 4) || !memory.IsValid(rightsLengthOut, 4) || !memory.IsValid(messageFlagsOut, 4))
+        {
+            return Fault;
+        }
+
+        var kernelFlags = (MessageFlags)flags & (MessageFlags.Peek | MessageFlags.Truncate | MessageFlags.DontWait | MessageFlags.WaitAll);
+        var errno = ctx.Kernel.SocketReceiveRights(
+            ctx.Process, fd, target, maxRights, kernelFlags, (flags & CmsgCloexec) != 0, out var received, out var fullLength, out var fds, out var truncated);
+        ctx.ThrowIfTerminated();
+        if (errno != Errno.Success)
+        {
+            return E(errno);
+        }
+
+        memory = ctx.GetMemory();
+        for (var i = 0; i < fds.Length; i++)
+        {
+            memory.TryWriteU32(rights + (i * 4), (uint)fds[i]);
+        }
+
+        var messageFlags = (fullLength > received ? 1u : 0u) | (truncated ? 2u : 0u) | ((uint)fullLength << 2);
+        memory.TryWriteU32(receivedOut, (uint)received);
+        memory.TryWriteU32(rightsLengthOut, (uint)fds.Length);
+        memory.TryWriteU32(messageFlagsOut, messageFlags);
         return 0;
     }
 

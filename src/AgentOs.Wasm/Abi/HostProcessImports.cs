@@ -33,6 +33,10 @@ internal static class HostProcessImports
         linker.DefineFunction(Module, "proc_setpgid", (Caller c, int pid, int pgid) => E(Context(c).Kernel.SetPgid(Context(c).Process, pid, pgid)));
         linker.DefineFunction(Module, "fd_socketpair", (Caller c, int kind, int nonBlock, int cloexec, int fd0Out, int fd1Out) =>
             HostNetImports.SocketPair(c, kind, nonBlock, cloexec, fd0Out, fd1Out));
+        linker.DefineFunction(Module, "fd_sendmsg_rights", (Caller c, int fd, int data, int length, int rights, int rightsLength, int flags, int sentOut) =>
+            HostNetImports.SendRights(c, fd, data, length, rights, rightsLength, flags, sentOut));
+        linker.DefineFunction(Module, "fd_recvmsg_rights", HostNetImports.ReceiveRights,
+            Enumerable.Repeat(ValueKind.Int32, 9).ToArray(), [ValueKind.Int32]);
         linker.DefineFunction(Module, "fd_pipe", (Caller c, int readOut, int writeOut) => Pipe(c, readOut, writeOut));
         linker.DefineFunction(Module, "fd_dup", (Caller c, int fd, int newOut) => Dup(c, fd, 0, newOut));
         linker.DefineFunction(Module, "fd_dup_min", (Caller c, int fd, int min, int newOut) => Dup(c, fd, min, newOut));

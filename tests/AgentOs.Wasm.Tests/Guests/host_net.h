@@ -31,4 +31,14 @@ HN_IMPORT(net_tls_connect) int32_t hn_tls_connect(int32_t fd, const char *host, 
 HN_IMPORT(net_dns_query_rr_v1) int32_t hn_dns_query_rr(const char *name, uint32_t name_len, int32_t rrtype, void *out, uint32_t cap, uint32_t *len_out, uint32_t *ttl_out, uint32_t *flags_out);
 HN_IMPORT(net_poll) int32_t hn_poll(void *fds, uint32_t nfds, int32_t timeout_ms, uint32_t *ready);
 
+/* Kernel Unix sockets and SCM_RIGHTS (spec §2.8.10), in host_process. */
+#define HP_IMPORT(name) __attribute__((import_module("host_process"), import_name(#name)))
+#define HP_SOCKETPAIR_STREAM 1
+#define HP_SOCKETPAIR_DGRAM 2
+#define HP_SOCKETPAIR_SEQPACKET 3
+HP_IMPORT(fd_pipe) int32_t hp_pipe(uint32_t *read_fd, uint32_t *write_fd);
+HP_IMPORT(fd_socketpair) int32_t hp_socketpair(uint32_t kind, uint32_t nonblock, uint32_t cloexec, uint32_t *fd0, uint32_t *fd1);
+HP_IMPORT(fd_sendmsg_rights) int32_t hp_sendmsg_rights(uint32_t fd, const void *data, uint32_t len, const uint32_t *rights, uint32_t rights_len, uint32_t flags, uint32_t *sent);
+HP_IMPORT(fd_recvmsg_rights) int32_t hp_recvmsg_rights(uint32_t fd, void *data, uint32_t cap, uint32_t *rights, uint32_t rights_cap, uint32_t flags, uint32_t *received, uint32_t *rights_len, uint32_t *msg_flags);
+
 #endif

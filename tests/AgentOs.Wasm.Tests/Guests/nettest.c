@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 #include "host_net.h"
 
 #define CHECK(call) do { int32_t e_ = (call); if (e_ != 0) { fprintf(stderr, "%s: errno %d\n", #call, e_); exit(e_); } } while (0)
@@ -140,6 +141,45 @@ static int unix_socket(void) {
     uint32_t len = sizeof name - 1;
     CHECK(hn_getsockname(server, name, &len));
     printf("%s at %s\n", buf, name);
+    return 0;
+}
+
+/* scm-rights: passes a pipe's write end over a socketpair of each kind to itself and writes through the received fd. */
+static int scm_rights(void) {
+    for (uint32_t kind = HP_SOCKETPAIR_STREAM; kind <= HP_SOCKETPAIR_SEQPACKET; kind++) {
+        uint32_t a, b, pr, pw, sent, n, rights_len, msg_flags, rights[4];
+        CHECK(hp_socketpair(kind, 0, 0, &a, &b));
+        CHECK(hp_pipe(&pr, &pw));
+        CHECK(hp_sendmsg_rights(a, "fd!", 3, &pw, 1, 0, &sent));
+        close((int)pw);
+        char msg[8] = {0};
+        CHECK(hp_recvmsg_rights(b, msg, 2, rights, 4, 0, &n, &rights_len, &msg_flags));
+        if (rights_len != 1) return 100;
+        const char *text = "through passed fd";
+        if (write((int)rights[0], text, strlen(text)) != (ssize_t)strlen(text)) return 101;
+        close((int)rights[0]);
+        char buf[32] = {0};
+        ssize_t got = read((int)pr, buf, sizeof buf - 1);
+        ssize_t eof = read((int)pr, buf + got, 1);
+        printf("kind %u: got %u of %u bytes \"%s\", truncated %u, pipe says \"%s\", then %d\n",
+            kind, n, msg_flags >> 2, msg, msg_flags & 1, buf, (int)eof);
+        close((int)pr);
+        close((int)a);
+        close((int)b);
+    }
+    return 0;
+}
+
+/* unix-bind: binds a Unix socket at a path and exits; the node stays (the test stats it through the kernel). */
+static int unix_bind(void) {
+    uint32_t fd;
+    const char *path = "unix:/tmp/stat.sock";
+    CHECK(hn_socket(HN_AF_UNIX, HN_SOCK_STREAM, 0, &fd));
+    CHECK(hn_bind(fd, path, strlen(path)));
+    char name[64] = {0};
+    uint32_t len = sizeof name - 1;
+    CHECK(hn_getsockname(fd, name, &len));
+    printf("bound %s\n", name);
     return 0;
 }
 
@@ -389,5 +429,7 @@ int main(int argc, char **argv) {
     if (!strcmp(m, "tls-loopback") && argc == 3) return tls_loopback(argv[2]);
     if (!strcmp(m, "tls-unconnected")) return tls_unconnected();
     if (!strcmp(m, "dnsrr") && argc == 5) return dnsrr(argv[2], (int32_t)num(argv[3]), num(argv[4]));
+    if (!strcmp(m, "scm-rights")) return scm_rights();
+    if (!strcmp(m, "unix-bind")) return unix_bind();
     return 28;
 }

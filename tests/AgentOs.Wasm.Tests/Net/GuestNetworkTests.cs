@@ -68,6 +68,35 @@ public sealed class GuestNetworkTests
     }
 
     [Fact]
+    public async Task APipeWriteEndPassedWithScmRightsWritesIntoTheSamePipe()
+    {
+        using var vm = NewVm();
+        var (status, stdout, stderr) = await vm.RunAsync("nettest", "scm-rights");
+
+        Assert.True(status.Code == 0, stderr);
+        Assert.Equal(
+            "kind 1: got 2 of 2 bytes \"fd\", truncated 0, pipe says \"through passed fd\", then 0\n" +
+            "kind 2: got 2 of 3 bytes \"fd\", truncated 1, pipe says \"through passed fd\", then 0\n" +
+            "kind 3: got 2 of 3 bytes \"fd\", truncated 1, pipe says \"through passed fd\", then 0\n",
+            stdout);
+        AssertAllReleased(vm);
+    }
+
+    [Fact]
+    public async Task AUnixSocketBoundToAPathLeavesASocketNodeAfterTheGuestExits()
+    {
+        using var vm = NewVm();
+        var (status, stdout, stderr) = await vm.RunAsync("nettest", "unix-bind");
+
+        Assert.True(status.Code == 0, stderr);
+        Assert.Equal("bound unix:/tmp/stat.sock\n", stdout);
+        Assert.Equal(AgentOs.Kernel.Errno.Success, vm.Kernel.FileSystem.Stat(AgentOs.Kernel.Vfs.PathContext.Root, "/tmp/stat.sock", follow: false, out var stat));
+        Assert.Equal(AgentOs.Kernel.Fds.FileType.SocketStream, stat.FileType);
+        Assert.Equal(0x1EDu, stat.Mode & 0xFFF); // 0777 minus the default umask 022
+        AssertAllReleased(vm);
+    }
+
+    [Fact]
     public async Task SocketBombGetsEagainAtExactlyMaxSocketsAndTheVmKeepsServing()
     {
         using var vm = NewVm(new ResourceLimits { MaxSockets = 20 });
