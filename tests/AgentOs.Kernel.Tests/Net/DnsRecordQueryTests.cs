@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Text;
 using AgentOs.Kernel.Limits;
 using AgentOs.Kernel.Net;
-using AgentOs.Wasm.Tests.Net;
+using AgentOs.Testing;
 
 namespace AgentOs.Kernel.Tests.Net;
 

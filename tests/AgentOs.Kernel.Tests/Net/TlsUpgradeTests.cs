@@ -2,12 +2,13 @@ using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
-using X509Certificate2 = System.Security.Cryptography.X509Certificates.X509Certificate2;
 using System.Text;
 using AgentOs.Kernel.Fds;
 using AgentOs.Kernel.Limits;
 using AgentOs.Kernel.Net;
+using AgentOs.Testing;
 using Microsoft.Extensions.Logging;
+using X509Certificate2 = System.Security.Cryptography.X509Certificates.X509Certificate2;
 using static AgentOs.Kernel.Tests.Net.NetTestVm;
 
 namespace AgentOs.Kernel.Tests.Net;
@@ -22,7 +23,7 @@ public sealed class TlsUpgradeTests
     [Fact]
     public async Task StartTlsSendsEarlierPlaintextBeforeTheHandshakeKeepsEarlierRepliesAndThenCarriesPlaintextOverTls()
     {
-        if (await LoopbackAliasAsync() is not { } alias)
+        if (await LoopbackAlias.FindAsync() is not { } alias)
         {
             return;
         }
@@ -65,7 +66,7 @@ public sealed class TlsUpgradeTests
     [Fact]
     public async Task AnUntrustedCertificateAbortsWithOneStderrLineAndAWarningAndClosesTheConnection()
     {
-        if (await LoopbackAliasAsync() is not { } alias)
+        if (await LoopbackAlias.FindAsync() is not { } alias)
         {
             return;
         }
@@ -104,7 +105,7 @@ public sealed class TlsUpgradeTests
     [Fact]
     public async Task AFailedHandshakeSkipsTheStderrLineWhenStderrIsAFullPipeInsteadOfWaiting()
     {
-        if (await LoopbackAliasAsync() is not { } alias)
+        if (await LoopbackAlias.FindAsync() is not { } alias)
         {
             return;
         }
@@ -148,7 +149,7 @@ public sealed class TlsUpgradeTests
     [Fact]
     public async Task AHandshakeThePeerNeverAnswersEndsWithEtimedoutAtMaxBlockingReadMs()
     {
-        if (await LoopbackAliasAsync() is not { } alias)
+        if (await LoopbackAlias.FindAsync() is not { } alias)
         {
             return;
         }

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text;
 using AgentOs.Kernel.Limits;
 using AgentOs.Kernel.Net;
+using AgentOs.Testing;
 using static AgentOs.Kernel.Tests.Net.NetTestVm;
 
 namespace AgentOs.Kernel.Tests.Net;
@@ -13,7 +14,7 @@ public sealed class UdpBridgeTests
     [Fact]
     public async Task RepliesBeyondAFullDatagramQueueWaitOnTheHostSocketAndAreAllDelivered()
     {
-        var alias = await LoopbackAliasAsync();
+        var alias = await LoopbackAlias.FindAsync();
         if (alias is null)
         {
             return; // no name resolves to loopback only here: traffic must not leave this machine

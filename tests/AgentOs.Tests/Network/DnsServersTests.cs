@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using AgentOs.Kernel.Vfs;
 using AgentOs.Network;
+using AgentOs.Testing;
 using AgentOs.Tests.Vm;
 using AgentOs.Wasm.Tests.Net;
 using Microsoft.Extensions.Configuration;

@@ -4,6 +4,7 @@ using AgentOs.Kernel.Limits;
 using AgentOs.Kernel.Net;
 using AgentOs.Kernel.Vfs;
 using AgentOs.Network;
+using AgentOs.Testing;
 using AgentOs.Tests.Vm;
 using AgentOs.Wasm.Tests.Net;
 using Microsoft.Extensions.Logging;
@@ -57,7 +58,7 @@ public sealed class NetworkPolicyTests
     {
         // The guest's 127.0.0.1 is the VM's own loopback, so the host is reached by its name, resolved on the host.
         // Traffic must stay on this machine's loopback: where the name resolves elsewhere, there is nothing to test.
-        var hostName = await LoopbackHostNameAsync();
+        var hostName = await LoopbackAlias.FindAsync();
         if (hostName is null)
         {
             return;
@@ -89,7 +90,7 @@ public sealed class NetworkPolicyTests
     [Fact]
     public async Task AnAllowedDestinationWithNoServerIsConnectionRefused()
     {
-        var hostName = await LoopbackHostNameAsync();
+        var hostName = await LoopbackAlias.FindAsync();
         if (hostName is null)
         {
             return;
@@ -110,7 +111,7 @@ public sealed class NetworkPolicyTests
     [Fact]
     public async Task AnAllowedNameResolvesThroughTheHostAndAnUnlistedNameIsEacces()
     {
-        var hostName = await LoopbackHostNameAsync();
+        var hostName = await LoopbackAlias.FindAsync();
         if (hostName is null)
         {
             return;
@@ -130,7 +131,7 @@ public sealed class NetworkPolicyTests
     [Fact]
     public async Task AnAllowedUdpSendIsBridgedToAHostSocketAndTheReplyIsQueuedForTheGuest()
     {
-        var hostName = await LoopbackHostNameAsync();
+        var hostName = await LoopbackAlias.FindAsync();
         if (hostName is null)
         {
             return;
@@ -166,40 +167,6 @@ public sealed class NetworkPolicyTests
         var request = await server.ReceiveAsync();
         await server.SendAsync(request.Buffer, request.RemoteEndPoint);
         return System.Text.Encoding.ASCII.GetString(request.Buffer);
-    }
-
-    // A name the host resolves to loopback addresses only (never localhost, which the VM answers itself): the host
-    // name, else a loopback alias from /etc/hosts. Null where there is none, so traffic never leaves this machine.
-    private static async Task<string?> LoopbackHostNameAsync()
-    {
-        var aliases = File.Exists("/etc/hosts")
-            ? File.ReadLines("/etc/hosts")
-                .Select(line => line.Split('#')[0].Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
-                .Where(fields => fields.Length > 1 && IPAddress.TryParse(fields[0], out var a) && IPAddress.IsLoopback(a))
-                .SelectMany(fields => fields.Skip(1))
-            : [];
-        foreach (var name in aliases.Prepend(Dns.GetHostName()))
-        {
-            if (name.Contains("localhost", StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
-            try
-            {
-                var addresses = await Dns.GetHostAddressesAsync(name);
-                if (addresses.Length > 0 && addresses.All(IPAddress.IsLoopback))
-                {
-                    return name;
-                }
-            }
-            catch (SocketException)
-            {
-                // not resolvable here: try the next
-            }
-        }
-
-        return null;
     }
 
     private static async Task<string> EchoOnceAsync(TcpListener listener)

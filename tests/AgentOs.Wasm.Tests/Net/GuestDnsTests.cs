@@ -1,5 +1,6 @@
 using System.Text;
 using AgentOs.Kernel.Net;
+using AgentOs.Testing;
 using AgentOs.Wasm.Tests.Executor;
 
 namespace AgentOs.Wasm.Tests.Net;

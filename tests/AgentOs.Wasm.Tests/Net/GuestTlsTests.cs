@@ -2,11 +2,11 @@ using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using AgentOs.Kernel.Limits;
 using AgentOs.Kernel.Net;
+using AgentOs.Testing;
 using AgentOs.Wasm.Tests.Executor;
 
 namespace AgentOs.Wasm.Tests.Net;
@@ -22,12 +22,12 @@ public sealed class GuestTlsTests
     [Fact]
     public async Task WithVerificationSkippedTheGuestTalksPlaintextOverTlsAndTheServerSeesItsSni()
     {
-        if (await LoopbackAliasAsync() is not { } alias)
+        if (await LoopbackAlias.FindAsync() is not { } alias)
         {
             return;
         }
 
-        using var certificate = SelfSigned("localhost");
+        using var certificate = TestCertificates.SelfSigned("localhost");
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
@@ -46,12 +46,12 @@ public sealed class GuestTlsTests
     [Fact]
     public async Task AnUntrustedCertificateIsEconnabortedWithAnAgentosLineOnStderr()
     {
-        if (await LoopbackAliasAsync() is not { } alias)
+        if (await LoopbackAlias.FindAsync() is not { } alias)
         {
             return;
         }
 
-        using var certificate = SelfSigned("localhost");
+        using var certificate = TestCertificates.SelfSigned("localhost");
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
@@ -119,19 +119,6 @@ public sealed class GuestTlsTests
         }
     }
 
-    // A self-signed server certificate (no system trust) with a usable private key (re-imported as PFX for Linux).
-    private static X509Certificate2 SelfSigned(string dnsName)
-    {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest($"CN={dnsName}", key, HashAlgorithmName.SHA256);
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddDnsName(dnsName);
-        request.CertificateExtensions.Add(names.Build());
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], critical: false));
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddHours(1));
-        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), password: null);
-    }
-
     private static async Task UntilAsync(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow + Generous;
@@ -142,32 +129,4 @@ public sealed class GuestTlsTests
         }
     }
 
-    // A name the host resolves to loopback addresses only (never localhost, which the VM answers itself): the host
-    // name, else an /etc/hosts alias. Null where there is none, so traffic never leaves this machine.
-    private static async Task<string?> LoopbackAliasAsync()
-    {
-        var aliases = File.Exists("/etc/hosts")
-            ? File.ReadLines("/etc/hosts")
-                .Select(line => line.Split('#')[0].Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
-                .Where(fields => fields.Length > 1 && IPAddress.TryParse(fields[0], out var a) && IPAddress.IsLoopback(a))
-                .SelectMany(fields => fields.Skip(1))
-            : [];
-        foreach (var name in aliases.Prepend(Dns.GetHostName()).Where(n => !n.Contains("localhost", StringComparison.OrdinalIgnoreCase)))
-        {
-            try
-            {
-                var addresses = await Dns.GetHostAddressesAsync(name);
-                if (addresses.Length > 0 && addresses.All(IPAddress.IsLoopback))
-                {
-                    return name;
-                }
-            }
-            catch (SocketException)
-            {
-                // not resolvable here: try the next
-            }
-        }
-
-        return null;
-    }
 }

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace AgentOs.Wasm.Tests.Net;
+namespace AgentOs.Testing;
 
 /// <summary>
 /// A DNS server on 127.0.0.1 (UDP, ephemeral port) answering from a table, for record-query tests: known names get

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace AgentOs.Kernel.Tests.Net;
+namespace AgentOs.Testing;
 
 /// <summary>Self-signed server certificates made in-process (no system trust: verifying clients reject them).</summary>
 internal static class TestCertificates
