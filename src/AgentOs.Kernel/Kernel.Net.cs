@@ -29,10 +29,11 @@ public sealed partial class Kernel
     internal SocketTable Sockets => LazyInitializer.EnsureInitialized(ref _sockets, () => new SocketTable(
         SocketsGauge, ConnectionsGauge, SocketBufferedBytesGauge, SocketDatagramQueueGauge, Limits.MaxBlockingReadMs));
 
-    /// <summary>socket(2): EMFILE/ENFILE for the descriptor, EAGAIN at <c>maxSockets</c>; nothing is created on failure.</summary>
+    /// <summary>socket(2): stream or datagram (Unix datagram sockets too: a superset of the reference);
+    /// EMFILE/ENFILE for the descriptor, EAGAIN at <c>maxSockets</c>; nothing is created on failure.</summary>
     public Errno SocketCreate(Process process, SocketDomain domain, SocketKind kind, bool nonBlocking, bool closeOnExec, out int fd)
     {
-        if ((domain == SocketDomain.Unix && kind != SocketKind.Stream) || kind == SocketKind.SeqPacket)
+        if (kind == SocketKind.SeqPacket)
         {
             fd = -1;
             return Errno.EOPNOTSUPP;
@@ -51,9 +52,12 @@ public sealed partial class Kernel
             return Errno.EAGAIN;
         }
 
-        Net.Socket socket = kind == SocketKind.Stream
-            ? new StreamSocket(Sockets, domain, nonBlocking)
-            : new DatagramSocket(Sockets, domain, nonBlocking);
+        Net.Socket socket = (domain, kind) switch
+        {
+            (_, SocketKind.Stream) => new StreamSocket(Sockets, domain, nonBlocking),
+            (SocketDomain.Unix, _) => new UnixDatagramSocket(Sockets, nonBlocking),
+            _ => new DatagramSocket(Sockets, domain, nonBlocking),
+        };
         process.Fds.Commit(fd, socket, closeOnExec ? FdFlags.CloseOnExec : FdFlags.None);
         return Errno.Success;
     }
@@ -156,13 +160,19 @@ public sealed partial class Kernel
 
     /// <summary>connect(2) on a stream socket: loopback (or <c>localhost</c>), or a destination an allow-rule of the
     /// network permission matches (bridged to the host network); anything else is EACCES. ECONNREFUSED when nobody
-    /// listens; EAGAIN at <c>maxSockets</c>/<c>maxConnections</c>.</summary>
+    /// listens; EAGAIN at <c>maxSockets</c>/<c>maxConnections</c>. On a Unix datagram socket it sets the default
+    /// peer (see <see cref="ConnectUnixDatagram"/>).</summary>
     public Errno SocketConnect(Process process, int fd, SocketEndpoint endpoint)
     {
         var errno = GetSocket(process, fd, out var socket);
         if (errno != Errno.Success)
         {
             return errno;
+        }
+
+        if (socket is UnixDatagramSocket unixDatagram)
+        {
+            return ConnectUnixDatagram(process, unixDatagram, endpoint);
         }
 
         if (socket is not StreamSocket stream)
@@ -209,6 +219,11 @@ public sealed partial class Kernel
         if (errno != Errno.Success)
         {
             return errno == Errno.ENOTSOCK ? Errno.EBADF : errno;
+        }
+
+        if (socket is UnixDatagramSocket unixDatagram)
+        {
+            return SendUnixDatagram(process, unixDatagram, data, null, flags, destination, out sent);
         }
 
         if (data.Length > Limits.MaxFdWriteBytes)

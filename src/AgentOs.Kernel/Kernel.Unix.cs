@@ -86,9 +86,12 @@ public sealed partial class Kernel
         }
 
         var wait = new WaitContext(process.Interrupted);
-        errno = socket is StreamSocket stream
-            ? stream.Send(data.Length > Limits.MaxFdWriteBytes ? data[..(int)Limits.MaxFdWriteBytes] : data, rights, flags, wait, out sent)
-            : ((UnixMessageSocket)socket).Send(data, rights.Length > 0 ? rights : null, flags, null, wait, out sent);
+        errno = socket switch
+        {
+            StreamSocket stream => stream.Send(data.Length > Limits.MaxFdWriteBytes ? data[..(int)Limits.MaxFdWriteBytes] : data, rights, flags, wait, out sent),
+            UnixDatagramSocket datagram => SendUnixDatagram(process, datagram, data, rights.Length > 0 ? rights : null, flags, null, out sent),
+            _ => ((UnixMessageSocket)socket).Send(data, rights.Length > 0 ? rights : null, flags, null, wait, out sent),
+        };
         if (errno == Errno.EPIPE && (flags & MessageFlags.NoSignal) == 0)
         {
             Processes.Kill(process, process.Pid, SigPipe);
@@ -124,6 +127,11 @@ public sealed partial class Kernel
             errno = stream.Receive(buffer, flags, wait, rights, out received);
             fullLength = received;
         }
+        else if (socket is UnixDatagramSocket datagram)
+        {
+            errno = datagram.Receive(buffer, flags, wait, out received, out fullLength, out var carried, out _);
+            rights.AddRange(carried ?? []);
+        }
         else
         {
             errno = ((UnixMessageSocket)socket).Receive(buffer, flags, wait, out received, out fullLength, out var carried);
@@ -153,11 +161,11 @@ public sealed partial class Kernel
         return Errno.Success;
     }
 
-    // A kernel Unix socket: a stream socket or socketpair end of the Unix domain; any other descriptor is ENOTSOCK.
+    // A kernel Unix socket: a stream or datagram socket or socketpair end of the Unix domain; anything else is ENOTSOCK.
     private static Errno GetUnixSocket(Process process, int fd, out Net.Socket socket)
     {
         var errno = GetSocket(process, fd, out socket);
-        if (errno == Errno.Success && (socket.Domain != SocketDomain.Unix || socket is not (StreamSocket or UnixMessageSocket)))
+        if (errno == Errno.Success && (socket.Domain != SocketDomain.Unix || socket is not (StreamSocket or UnixMessageSocket or UnixDatagramSocket)))
         {
             return Errno.ENOTSOCK;
         }
@@ -181,6 +189,7 @@ public sealed partial class Kernel
         return socket switch
         {
             StreamSocket stream => stream.BindPath(endpoint, createNode),
+            UnixDatagramSocket datagram => datagram.BindPath(endpoint, createNode),
             _ => Errno.EAFNOSUPPORT,
         };
     }
@@ -206,5 +215,68 @@ public sealed partial class Kernel
         }
 
         return bound is StreamSocket listener ? stream.Connect(listener, endpoint) : Errno.EPROTOTYPE;
+    }
+
+    /// <summary>
+    /// send(2)/sendto(2)/sendmsg(2) on a Unix datagram socket: to <paramref name="destination"/> (resolved as
+    /// <see cref="FindUnixDatagram"/> does) or the connected peer. Takes <paramref name="rights"/>' references.
+    /// EPIPE after SHUT_WR raises no SIGPIPE (Linux signals only for stream sockets).
+    /// </summary>
+    private Errno SendUnixDatagram(
+        Process process, UnixDatagramSocket socket, ReadOnlySpan<byte> data, FileDescription[]? rights, MessageFlags flags, SocketEndpoint? destination, out int sent)
+    {
+        sent = 0;
+        UnixDatagramSocket? target = null;
+        if (destination is not null)
+        {
+            var errno = FindUnixDatagram(process, destination, out target);
+            if (errno != Errno.Success)
+            {
+                SocketRights.ReleaseAll(rights);
+                return errno;
+            }
+        }
+
+        return socket.Send(data, rights, flags, target, new WaitContext(process.Interrupted), out sent);
+    }
+
+    // connect(2) on a Unix datagram socket: sets the default destination.
+    private Errno ConnectUnixDatagram(Process process, UnixDatagramSocket socket, SocketEndpoint endpoint)
+    {
+        var errno = FindUnixDatagram(process, endpoint, out var target);
+        return errno != Errno.Success ? errno : socket.Connect(target!);
+    }
+
+    // The datagram socket bound at a Unix name: a path through the VM's file system (ENOENT, EACCES, ECONNREFUSED for
+    // a non-socket or a closed one, EPROTOTYPE for a socket of another type, as Linux), an abstract name through the
+    // socket table's datagram namespace (ECONNREFUSED when unbound). An INET address is EAFNOSUPPORT, no name EINVAL.
+    private Errno FindUnixDatagram(Process process, SocketEndpoint endpoint, out UnixDatagramSocket? target)
+    {
+        target = null;
+        if (endpoint.Domain != SocketDomain.Unix)
+        {
+            return Errno.EAFNOSUPPORT;
+        }
+
+        endpoint = AbsoluteUnix(process, endpoint);
+        if (endpoint.UnixName is not { } name)
+        {
+            return Errno.EINVAL;
+        }
+
+        if (!IsUnixPath(endpoint))
+        {
+            target = Sockets.FindUnixDatagram(name);
+            return target is null ? Errno.ECONNREFUSED : Errno.Success;
+        }
+
+        var errno = FileSystem.FindSocket(SocketPathContext(process), name, out var bound);
+        if (errno != Errno.Success)
+        {
+            return errno;
+        }
+
+        target = bound as UnixDatagramSocket;
+        return target is null ? Errno.EPROTOTYPE : Errno.Success;
     }
 }

@@ -24,6 +24,7 @@ internal sealed class SocketTable
     private readonly Dictionary<int, StreamSocket> _tcpPorts = [];
     private readonly Dictionary<int, DatagramSocket> _udpPorts = [];
     private readonly Dictionary<string, StreamSocket> _unixNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, UnixDatagramSocket> _unixDatagramNames = new(StringComparer.Ordinal); // Linux keeps one namespace per type
     private int _nextEphemeral = FirstEphemeralPort;
 
     private int _budgetWaiters;
@@ -73,6 +74,15 @@ internal sealed class SocketTable
         }
     }
 
+    /// <summary>Claims an abstract or autobind Unix name for a datagram socket; EADDRINUSE when taken.</summary>
+    public Errno BindUnixDatagram(UnixDatagramSocket socket, string name)
+    {
+        lock (_lock)
+        {
+            return _unixDatagramNames.TryAdd(name, socket) ? Errno.Success : Errno.EADDRINUSE;
+        }
+    }
+
     /// <summary>Frees a TCP port held by <paramref name="socket"/>.</summary>
     public void UnbindTcp(StreamSocket socket, int port) => Unbind(_tcpPorts, socket, port);
 
@@ -87,6 +97,18 @@ internal sealed class SocketTable
             if (_unixNames.TryGetValue(name, out var owner) && owner == socket)
             {
                 _unixNames.Remove(name);
+            }
+        }
+    }
+
+    /// <summary>Frees a Unix datagram name held by <paramref name="socket"/>.</summary>
+    public void UnbindUnixDatagram(UnixDatagramSocket socket, string name)
+    {
+        lock (_lock)
+        {
+            if (_unixDatagramNames.TryGetValue(name, out var owner) && owner == socket)
+            {
+                _unixDatagramNames.Remove(name);
             }
         }
     }
@@ -115,6 +137,15 @@ internal sealed class SocketTable
         lock (_lock)
         {
             return _unixNames.GetValueOrDefault(name);
+        }
+    }
+
+    /// <summary>The datagram socket bound to an abstract or autobind Unix name, if any.</summary>
+    public UnixDatagramSocket? FindUnixDatagram(string name)
+    {
+        lock (_lock)
+        {
+            return _unixDatagramNames.GetValueOrDefault(name);
         }
     }
 

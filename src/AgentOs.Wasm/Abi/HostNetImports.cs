@@ -218,7 +218,7 @@ internal static class HostNetImports
             case SockStream:
                 kind = SocketKind.Stream;
                 break;
-            case SockDgram when socketDomain != SocketDomain.Unix:
+            case SockDgram:
                 kind = SocketKind.Datagram;
                 break;
             default:

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <wasi/api.h>
 #include "host_net.h"
 
 #define CHECK(call) do { int32_t e_ = (call); if (e_ != 0) { fprintf(stderr, "%s: errno %d\n", #call, e_); exit(e_); } } while (0)
@@ -398,6 +399,32 @@ static int dnsrr(const char *name, int32_t type, uint32_t cap) {
     return 0;
 }
 
+/* unix-dgram: a datagram server bound at /tmp/dgram.sock answers a client bound at /tmp/client.sock at the
+ * address recvfrom reported. */
+static int unix_dgram(void) {
+    uint32_t server, client, n;
+    const char *at = "unix:/tmp/dgram.sock", *mine = "unix:/tmp/client.sock";
+    CHECK(hn_socket(HN_AF_UNIX, HN_SOCK_DGRAM, 0, &server));
+    CHECK(hn_bind(server, at, strlen(at)));
+    CHECK(hn_socket(HN_AF_UNIX, HN_SOCK_DGRAM, 0, &client));
+    CHECK(hn_bind(client, mine, strlen(mine)));
+    __wasi_fdstat_t st;
+    CHECK(__wasi_fd_fdstat_get(server, &st));
+    CHECK(hn_sendto(client, "ping", 4, 0, at, strlen(at), &n));
+    char buf[64] = {0}, from[128] = {0};
+    uint32_t flen = sizeof from - 1;
+    CHECK(hn_recvfrom(server, buf, sizeof buf, 0, &n, from, &flen));
+    printf("server got %s from %s\n", buf, from);
+    CHECK(hn_sendto(server, "pong", 4, 0, from, flen, &n));
+    char reply[64] = {0}, rfrom[128] = {0};
+    uint32_t rlen = sizeof rfrom - 1;
+    CHECK(hn_recvfrom(client, reply, sizeof reply, 0, &n, rfrom, &rlen));
+    printf("client got %s from %s, filetype %u\n", reply, rfrom, (unsigned)st.fs_filetype);
+    hn_close(client);
+    hn_close(server);
+    return 0;
+}
+
 /* Decimal parse without libc's strtol (which needs compiler-rt builtins Debian does not ship for wasm32). */
 static uint32_t num(const char *s) {
     uint32_t v = 0;
@@ -431,5 +458,6 @@ int main(int argc, char **argv) {
     if (!strcmp(m, "dnsrr") && argc == 5) return dnsrr(argv[2], (int32_t)num(argv[3]), num(argv[4]));
     if (!strcmp(m, "scm-rights")) return scm_rights();
     if (!strcmp(m, "unix-bind")) return unix_bind();
+    if (!strcmp(m, "unix-dgram")) return unix_dgram();
     return 28;
 }

@@ -97,6 +97,21 @@ public sealed class GuestNetworkTests
     }
 
     [Fact]
+    public async Task UnixDatagramServerRepliesToTheAddressRecvfromReported()
+    {
+        using var vm = NewVm();
+        var (status, stdout, stderr) = await vm.RunAsync("nettest", "unix-dgram");
+
+        Assert.True(status.Code == 0, stderr);
+        Assert.Equal(
+            "server got ping from unix:/tmp/client.sock\n" +
+            "client got pong from unix:/tmp/dgram.sock, filetype 5\n",
+            stdout);
+        Assert.Equal(AgentOs.Kernel.Errno.Success, vm.Kernel.FileSystem.Stat(AgentOs.Kernel.Vfs.PathContext.Root, "/tmp/dgram.sock", follow: false, out _));
+        AssertAllReleased(vm);
+    }
+
+    [Fact]
     public async Task SocketBombGetsEagainAtExactlyMaxSocketsAndTheVmKeepsServing()
     {
         using var vm = NewVm(new ResourceLimits { MaxSockets = 20 });
