@@ -31,7 +31,8 @@ internal sealed class StreamConnection
     private readonly bool[] _readShut = new bool[2];
     private readonly bool[] _closed = new bool[2];
     private readonly Errno[] _pendingError = new Errno[2];
-    private readonly List<(long Position, FileDescription[] Rights)>[] _attached = [[], []];
+    // Created on the first SCM_RIGHTS send: plain TCP connections never allocate them.
+    private readonly List<(long Position, FileDescription[] Rights)>?[] _attached = new List<(long Position, FileDescription[] Rights)>?[2];
     private readonly long[] _written = new long[2];
     private readonly long[] _consumed = new long[2];
     private int _waiters;
@@ -109,7 +110,7 @@ internal sealed class StreamConnection
                         {
                             if (rights is not null && sent == 0)
                             {
-                                _attached[peer].Add((_written[peer], rights));
+                                (_attached[peer] ??= []).Add((_written[peer], rights));
                             }
 
                             queue.Write(data.Slice(sent, room));
@@ -215,7 +216,7 @@ internal sealed class StreamConnection
                     var position = _consumed[side] + (peek ? received : 0);
                     var next = 0;
                     var tookRights = false;
-                    if (attached.Count > 0 && attached[0].Position == position)
+                    if (attached is { Count: > 0 } && attached[0].Position == position)
                     {
                         if (received > 0)
                         {
@@ -238,7 +239,7 @@ internal sealed class StreamConnection
                     }
 
                     var want = buffer.Length - received;
-                    var boundary = attached.Count > next ? attached[next].Position - position : long.MaxValue;
+                    var boundary = attached is not null && attached.Count > next ? attached[next].Position - position : long.MaxValue;
                     var n = queue.Read(buffer.Slice(received, (int)Math.Min(want, boundary)), peek);
                     received += n;
                     if (!peek)
@@ -321,7 +322,7 @@ internal sealed class StreamConnection
         var peer = 1 - side;
         int dropped;
         bool last;
-        var inFlight = new List<FileDescription>();
+        List<FileDescription>? inFlight = null;
         lock (_gate)
         {
             if (_closed[side])
@@ -331,7 +332,7 @@ internal sealed class StreamConnection
 
             _closed[side] = true;
             dropped = _inbound[side].Clear();
-            DropAttachedLocked(side, inFlight);
+            DropAttachedLocked(side, ref inFlight);
             if (dropped > 0 && !_closed[peer])
             {
                 _pendingError[peer] = Errno.ECONNRESET;
@@ -341,7 +342,7 @@ internal sealed class StreamConnection
             if (last)
             {
                 dropped += _inbound[peer].Clear();
-                DropAttachedLocked(peer, inFlight);
+                DropAttachedLocked(peer, ref inFlight);
             }
 
             WakeLocked();
@@ -403,14 +404,20 @@ internal sealed class StreamConnection
     }
 
     // Caller holds _gate: the descriptions riding in a dropped queue go with it.
-    private void DropAttachedLocked(int side, List<FileDescription> into)
+    private void DropAttachedLocked(int side, ref List<FileDescription>? into)
     {
-        foreach (var (_, rights) in _attached[side])
+        if (_attached[side] is not { Count: > 0 } attached)
+        {
+            return;
+        }
+
+        into ??= [];
+        foreach (var (_, rights) in attached)
         {
             into.AddRange(rights);
         }
 
-        _attached[side].Clear();
+        attached.Clear();
     }
 
     private void NotifyBoth()
