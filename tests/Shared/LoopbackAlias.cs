@@ -7,7 +7,8 @@ namespace AgentOs.Testing;
 internal static class LoopbackAlias
 {
     /// <summary>The host name, else an /etc/hosts alias, that the host resolves to loopback addresses only (never
-    /// localhost, which the VM answers itself); null where there is none, so test traffic never leaves the machine.</summary>
+    /// localhost, which the VM answers itself); null where there is none, so test traffic never leaves the machine
+    /// (the caller then skips). CI sets <c>AGENTOS_REQUIRE_LOOPBACK_ALIAS=1</c> so that a missing name fails instead.</summary>
     public static async Task<string?> FindAsync()
     {
         var aliases = File.Exists("/etc/hosts")
@@ -32,6 +33,8 @@ internal static class LoopbackAlias
             }
         }
 
+        Assert.True(Environment.GetEnvironmentVariable("AGENTOS_REQUIRE_LOOPBACK_ALIAS") != "1",
+            "no host name resolves to loopback only (CI adds 'agentos-loopback' to /etc/hosts)");
         return null;
     }
 }
