@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using AgentOs.Kernel.Net;
 using AgentOs.Kernel.Processes;
@@ -24,7 +25,8 @@ public sealed partial class Kernel
     /// </summary>
     public Errno SocketTlsConnect(Process process, int fd, string host)
     {
-        if (host.Length == 0 || host.Contains('\0', StringComparison.Ordinal) || Encoding.UTF8.GetByteCount(host) > MaxTlsHostBytes)
+        if (host.Length == 0 || host.Contains('\0', StringComparison.Ordinal) || Encoding.UTF8.GetByteCount(host) > MaxTlsHostBytes
+            || !IsTlsHostName(host))
         {
             return Errno.EINVAL;
         }
@@ -53,5 +55,24 @@ public sealed partial class Kernel
         }
 
         return errno;
+    }
+
+    // SNI needs a name IDNA can encode (or an IP literal); SslStream throws on anything else.
+    private static bool IsTlsHostName(string host)
+    {
+        if (System.Net.IPAddress.TryParse(host, out _))
+        {
+            return true;
+        }
+
+        try
+        {
+            _ = new IdnMapping().GetAscii(host);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 }

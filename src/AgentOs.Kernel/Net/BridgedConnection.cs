@@ -148,9 +148,10 @@ internal sealed partial class BridgedConnection : IDisposable
         {
             await ssl.AuthenticateAsClientAsync(options, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is AuthenticationException or IOException or SocketException or OperationCanceledException or ObjectDisposedException)
+        catch (Exception e)
         {
-            // The stream is in an unknown TLS state: close the connection now, so the guest's next call sees it.
+            // Whatever failed (protocol, peer, a name SslStream refuses), the stream is in an unknown TLS state and the
+            // pumps are parked: close the connection now, so nothing leaks and the guest's next call sees it.
             lock (_lock)
             {
                 _tls = TlsState.Failed;

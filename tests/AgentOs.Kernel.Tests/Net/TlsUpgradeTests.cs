@@ -168,6 +168,34 @@ public sealed class TlsUpgradeTests
         Assert.Equal(Errno.EPIPE, vm.Kernel.SocketSend(vm.Process, fd, "x"u8, MessageFlags.NoSignal, null, out _));
     }
 
+    [Theory]
+    [InlineData("\u0080")]
+    [InlineData("ab\u200Dcd")]
+    public async Task AHostNameTlsCannotCarryIsEinvalAndTheConnectionStaysPlainAndIsFreedOnClose(string host)
+    {
+        if (await LoopbackAlias.FindAsync() is not { } alias)
+        {
+            return;
+        }
+
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var vm = new NetTestVm();
+        vm.Kernel.NetworkPolicy = new NetworkPolicy([$"{alias}:{port}"]);
+        var fd = vm.Socket();
+        Assert.Equal(Errno.Success, vm.Kernel.SocketConnect(vm.Process, fd, Addr($"{alias}:{port}")));
+        using var server = await listener.AcceptTcpClientAsync();
+
+        Assert.Equal(Errno.EINVAL, vm.Kernel.SocketTlsConnect(vm.Process, fd, host));
+        vm.Send(fd, "plain"u8);
+        var received = new byte[5];
+        await server.GetStream().ReadExactlyAsync(received).AsTask().WaitAsync(Generous);
+        Assert.Equal("plain"u8.ToArray(), received);
+        Assert.Equal(Errno.Success, vm.Kernel.Close(vm.Process, fd));
+        Until(() => vm.Gauge(LimitNames.Sockets).Current == 0 && vm.Gauge(LimitNames.Connections).Current == 0);
+    }
+
     [Fact]
     public void OnlyConnectedBridgedStreamSocketsCanBeUpgraded()
     {
