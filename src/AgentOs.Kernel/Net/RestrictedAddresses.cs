@@ -8,6 +8,9 @@ internal static class RestrictedAddresses
 {
     private static readonly (IPAddress Network, int Bits, string Label)[] Ranges =
     [
+        // Loopback destinations of the guest stay inside the VM; these catch names resolving to the host's own.
+        (IPAddress.Parse("127.0.0.0"), 8, "loopback"),
+        (IPAddress.Parse("::1"), 128, "loopback"),
         (IPAddress.Parse("0.0.0.0"), 32, "unspecified"),
         (IPAddress.Parse("::"), 128, "unspecified"),
         (IPAddress.Parse("10.0.0.0"), 8, "private"),

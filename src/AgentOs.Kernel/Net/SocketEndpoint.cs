@@ -135,8 +135,8 @@ public sealed record SocketEndpoint
         return Errno.Success;
     }
 
-    /// <summary>Whether the address is in 127.0.0.0/8 or ::1.</summary>
-    public bool IsLoopback => Address is { } a && IPAddress.IsLoopback(a);
+    /// <summary>Whether the address is in 127.0.0.0/8 or ::1 (IPv4-mapped and -compatible forms included).</summary>
+    public bool IsLoopback => Address is { } a && IPAddress.IsLoopback(RestrictedAddresses.Normalize(a));
 
     /// <summary>Whether the address is 0.0.0.0 or ::.</summary>
     public bool IsUnspecified => Address is { } a && (a.Equals(IPAddress.Any) || a.Equals(IPAddress.IPv6Any));

@@ -56,6 +56,40 @@ public sealed class StreamSocketTests
         Assert.Equal(0, vm.Gauge(LimitNames.Connections).Current);
     }
 
+    [Theory]
+    [InlineData("[::127.0.0.1]")]
+    [InlineData("[::ffff:127.0.0.1]")]
+    [InlineData("127.1.2.3")]
+    public void LoopbackLiteralsInAnyFormStayInsideTheVmEvenUnderAWildcardRule(string host)
+    {
+        using var hostListener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        hostListener.Start();
+        var port = ((System.Net.IPEndPoint)hostListener.LocalEndpoint).Port;
+        var vm = new NetTestVm();
+        vm.Kernel.NetworkPolicy = new NetworkPolicy(["*"]);
+        var fd = vm.Socket(SocketDomain.Inet6);
+
+        Assert.Equal(Errno.ECONNREFUSED, vm.Kernel.SocketConnect(vm.Process, fd, Addr($"{host}:{port}"))); // no VM listener
+        Assert.False(hostListener.Pending());
+        Assert.Equal(1, vm.Gauge(LimitNames.Sockets).Current);
+    }
+
+    [Fact]
+    public async Task ANameResolvingToTheHostsLoopbackNeedsARuleNamingIt()
+    {
+        if (await AgentOs.Testing.LoopbackAlias.FindAsync() is not { } alias)
+        {
+            return;
+        }
+
+        var vm = new NetTestVm();
+        vm.Kernel.NetworkPolicy = new NetworkPolicy(["*"]);
+        var fd = vm.Socket();
+
+        Assert.Equal(Errno.EACCES, vm.Kernel.SocketConnect(vm.Process, fd, Addr($"{alias}:9")));
+        Assert.Equal(1, vm.Gauge(LimitNames.Sockets).Current); // no bridge socket was opened
+    }
+
     [Fact]
     public void LocalhostResolvesToTheLoopbackListener()
     {

@@ -64,7 +64,8 @@ public sealed class UdpBridgeTests
     [InlineData("100.64.0.1", "CGNAT range 100.64.0.0/10")]
     [InlineData("fe80::1", "link-local range fe80::/10")]
     [InlineData("255.255.255.255", "reserved range 240.0.0.0/4")]
-    [InlineData("127.0.0.1", null)]
+    [InlineData("127.0.0.1", "loopback range 127.0.0.0/8")]
+    [InlineData("::1", "loopback range ::1/128")]
     [InlineData("93.184.216.34", null)]
     public void RestrictedRangesIncludeMappedForms(string address, string? range) =>
         Assert.Equal(range, RestrictedAddresses.Find(IPAddress.Parse(address)));
