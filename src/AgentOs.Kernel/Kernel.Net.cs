@@ -251,7 +251,7 @@ public sealed partial class Kernel
         }
 
         errno = socket.Send(data, flags, destination, new(process.Interrupted), out sent);
-        if (errno == Errno.EPIPE && (flags & MessageFlags.NoSignal) == 0)
+        if (errno == Errno.EPIPE && (flags & MessageFlags.NoSignal) == 0 && RaisesSigPipe(socket))
         {
             Processes.Kill(process, process.Pid, SigPipe);
         }

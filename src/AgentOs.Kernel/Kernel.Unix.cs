@@ -92,7 +92,7 @@ public sealed partial class Kernel
             UnixDatagramSocket datagram => SendUnixDatagram(process, datagram, data, rights.Length > 0 ? rights : null, flags, null, out sent),
             _ => ((UnixMessageSocket)socket).Send(data, rights.Length > 0 ? rights : null, flags, null, wait, out sent),
         };
-        if (errno == Errno.EPIPE && (flags & MessageFlags.NoSignal) == 0)
+        if (errno == Errno.EPIPE && (flags & MessageFlags.NoSignal) == 0 && RaisesSigPipe(socket))
         {
             Processes.Kill(process, process.Pid, SigPipe);
         }

@@ -104,6 +104,20 @@ public sealed class UnixMessageSocketTests
         Assert.True((Get(vm, a).Poll() & PollEvents.Hup) != 0);
     }
 
+    [Theory]
+    [InlineData(SocketKind.SeqPacket, false)]
+    [InlineData(SocketKind.Datagram, false)]
+    [InlineData(SocketKind.Stream, true)]
+    public void OnlyStreamSocketsRaiseSigpipeWithEpipe(SocketKind kind, bool signalled)
+    {
+        var vm = new NetTestVm();
+        var (a, _) = Pair(vm, kind);
+        Assert.Equal(Errno.Success, vm.Kernel.Shutdown(vm.Process, a, 2));
+
+        Assert.Equal(Errno.EPIPE, vm.Kernel.SocketSend(vm.Process, a, "x"u8, MessageFlags.None, null, out _));
+        Assert.Equal(signalled, vm.Process.State == AgentOs.Kernel.Processes.ProcessState.Zombie);
+    }
+
     [Fact]
     public void DatagramPairSendToAClosedPeerIsRefusedAndShutdownGivesThePeerEof()
     {
