@@ -226,8 +226,9 @@ public sealed partial class Kernel
             return SendUnixDatagram(process, unixDatagram, data, null, flags, destination, out sent);
         }
 
-        if (data.Length > Limits.MaxFdWriteBytes)
+        if (data.Length > Limits.MaxFdWriteBytes && socket is StreamSocket)
         {
+            // A stream send may complete short; a datagram is sent whole or refused (EMSGSIZE), never cut.
             data = data[..(int)Limits.MaxFdWriteBytes];
         }
 

@@ -76,6 +76,9 @@ internal sealed class DatagramSocket : Socket
         }
     }
 
+    /// <summary>The largest UDP payload (65,535 minus the IP and UDP headers); a bigger datagram is EMSGSIZE.</summary>
+    private int MaxPayload => Domain == SocketDomain.Inet6 ? 65_527 : 65_507;
+
     /// <summary>
     /// sendto(2) to a resolved loopback <paramref name="destination"/>; binds an ephemeral port first if unbound.
     /// A datagram to a port nobody has bound is dropped (UDP gives no error for it).
@@ -86,6 +89,11 @@ internal sealed class DatagramSocket : Socket
         if (destination is null)
         {
             return Errno.ENOTCONN;
+        }
+
+        if (data.Length > MaxPayload)
+        {
+            return Errno.EMSGSIZE;
         }
 
         SocketEndpoint source;
@@ -123,6 +131,11 @@ internal sealed class DatagramSocket : Socket
     public Errno SendExternal(ReadOnlySpan<byte> data, IPAddress address, int port, Microsoft.Extensions.Logging.ILogger logger, out int sent)
     {
         sent = 0;
+        if (data.Length > MaxPayload)
+        {
+            return Errno.EMSGSIZE;
+        }
+
         UdpBridge bridge;
         var created = false;
         lock (_gate)

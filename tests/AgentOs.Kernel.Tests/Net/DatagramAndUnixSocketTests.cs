@@ -27,6 +27,25 @@ public sealed class DatagramAndUnixSocketTests
     }
 
     [Fact]
+    public void DatagramsAreSentWholeOrRefusedNeverCut()
+    {
+        var vm = new NetTestVm(new ResourceLimits { MaxFdWriteBytes = 1000 });
+        var server = vm.Socket(kind: SocketKind.Datagram);
+        Assert.Equal(Errno.Success, vm.Kernel.SocketBind(vm.Process, server, Addr("127.0.0.1:5353")));
+        var client = vm.Socket(kind: SocketKind.Datagram);
+
+        Assert.Equal(Errno.EMSGSIZE, vm.Kernel.SocketSend(vm.Process, client, new byte[65_508], MessageFlags.None, Addr("127.0.0.1:5353"), out _));
+        Assert.Equal(Errno.Success, vm.Kernel.SocketSend(vm.Process, client, new byte[65_507], MessageFlags.None, Addr("127.0.0.1:5353"), out var sent));
+        Assert.Equal(65_507, sent);
+        Assert.Equal(65_507, vm.Receive(server, 70_000).Length);
+
+        Assert.Equal(Errno.Success, vm.Kernel.SocketPair(vm.Process, SocketKind.Datagram, false, false, out var a, out var b));
+        Assert.Equal(Errno.Success, vm.Kernel.SocketSend(vm.Process, a, new byte[5000], MessageFlags.None, null, out sent));
+        Assert.Equal(5000, sent);
+        Assert.Equal(5000, vm.Receive(b, 8000).Length);
+    }
+
+    [Fact]
     public void LongDatagramsAreTruncatedAndMsgTruncReportsTheFullLength()
     {
         var vm = new NetTestVm();
