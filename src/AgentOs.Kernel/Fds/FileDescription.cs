@@ -164,5 +164,15 @@ public abstract class FileDescription
         {
             throw new InvalidOperationException("File description released more often than retained.");
         }
+        else
+        {
+            OnReferenceDropped(left);
+        }
+    }
+
+    /// <summary>Called after a release that leaves <paramref name="remaining"/> references (outside kernel locks):
+    /// Unix sockets use it to collect in-flight SCM_RIGHTS cycles once only queues refer to them.</summary>
+    internal virtual void OnReferenceDropped(int remaining)
+    {
     }
 }

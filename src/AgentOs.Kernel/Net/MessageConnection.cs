@@ -188,6 +188,15 @@ internal sealed class MessageConnection
             }
         }
 
+        if (peek)
+        {
+            SocketRights.Peeked(_table, rights);
+        }
+        else
+        {
+            SocketRights.Land(_table, rights);
+        }
+
         copied = Math.Min(buffer.Length, message.Data.Length);
         message.Data.AsSpan(0, copied).CopyTo(buffer);
         fullLength = message.Data.Length;
@@ -258,9 +267,47 @@ internal sealed class MessageConnection
             _table.Connections.Release();
         }
 
-        SocketRights.ReleaseAll(dropped.SelectMany(m => m.Rights ?? []));
+        SocketRights.Drop(_table, RightsOf(dropped));
         _ends[peer].RaiseReadinessChanged();
     }
+
+    /// <summary>Adds the Unix sockets riding in the queue towards <paramref name="side"/> to <paramref name="into"/>.</summary>
+    public void AddQueuedSockets(int side, List<Socket> into)
+    {
+        lock (_gate)
+        {
+            foreach (var message in _inbound[side])
+            {
+                foreach (var right in message.Rights ?? [])
+                {
+                    if (right is Socket { CanCarryRights: true } socket)
+                    {
+                        into.Add(socket);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Drops the messages queued towards <paramref name="side"/>, whose socket the collector found
+    /// unreachable; the end stays open until its last reference goes.</summary>
+    public void Purge(int side)
+    {
+        var dropped = new List<UnixMessage>();
+        lock (_gate)
+        {
+            Drain(side, dropped);
+            WakeLocked();
+        }
+
+        _table.DatagramQueue.Release(dropped.Count);
+        _table.ReleaseBytes(dropped.Sum(m => (long)m.Data.Length));
+        SocketRights.Drop(_table, RightsOf(dropped));
+        _ends[1 - side].RaiseReadinessChanged();
+    }
+
+    /// <summary>The descriptions the messages carry.</summary>
+    internal static List<FileDescription> RightsOf(IEnumerable<UnixMessage> messages) => [.. messages.SelectMany(m => m.Rights ?? [])];
 
     /// <summary>Readiness at <paramref name="side"/>.</summary>
     public PollEvents Poll(int side)

@@ -17,6 +17,7 @@ internal abstract class Socket : FileDescription
     private static long _nextInode;
 
     private int _closed;
+    private int _inFlight;
 
     protected Socket(SocketTable table, SocketDomain domain, bool nonBlocking)
         : base(OpenFlags.ReadWrite | (nonBlocking ? OpenFlags.NonBlock : 0))
@@ -55,6 +56,12 @@ internal abstract class Socket : FileDescription
 
     /// <summary>Whether the last descriptor has closed.</summary>
     public bool IsClosed => Volatile.Read(ref _closed) != 0;
+
+    /// <summary>References to this socket riding in socket queues (SCM_RIGHTS); changed under the VM's collector lock.</summary>
+    internal int InFlight => Volatile.Read(ref _inFlight);
+
+    /// <summary>Whether this is a Unix socket, whose queues can carry rights and so be part of an in-flight cycle.</summary>
+    internal bool CanCarryRights => Domain == SocketDomain.Unix;
 
     /// <summary>The bound local address, or null when unbound.</summary>
     public abstract SocketEndpoint? LocalEndpoint { get; }
@@ -105,6 +112,31 @@ internal abstract class Socket : FileDescription
 
     /// <summary>Raises readiness for poll waiters; called by connections outside their locks.</summary>
     internal void RaiseReadinessChanged() => NotifyReadinessChanged();
+
+    /// <summary>Counts references riding in queues; the caller holds the collector lock.</summary>
+    internal void AddInFlight(int delta) => Interlocked.Add(ref _inFlight, delta);
+
+    /// <summary>Adds the Unix sockets riding in this socket's receive queue (a listener's: in its pending connections'
+    /// queues) to <paramref name="into"/>, for the collector. Takes this socket's locks one at a time.</summary>
+    internal virtual void AddQueuedSockets(List<Socket> into)
+    {
+    }
+
+    /// <summary>Drops what this socket's receive queue holds, releasing the rights riding there: the collector found
+    /// the socket unreachable. Call with no lock held.</summary>
+    internal virtual void PurgeQueue()
+    {
+    }
+
+    /// <inheritdoc/>
+    internal sealed override void OnReferenceDropped(int remaining)
+    {
+        // Every remaining reference rides in a queue: the socket may have become unreachable garbage.
+        if (remaining == InFlight)
+        {
+            SocketRights.RequestCollection(this);
+        }
+    }
 
     /// <summary>Tears the socket down; called once.</summary>
     protected abstract void CloseCore();

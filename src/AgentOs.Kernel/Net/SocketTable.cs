@@ -9,7 +9,8 @@ namespace AgentOs.Kernel.Net;
 /// The VM-wide buffered-byte budget is shared by all connections, so a sender waiting for budget waits on
 /// <c>_budgetGate</c>, which every release of budget pulses.
 /// </summary>
-/// <remarks>Lock order: a socket's gate → <c>_lock</c> (a leaf). <c>_budgetGate</c> is taken with no other lock held.</remarks>
+/// <remarks>Lock order: the collector's lock → a socket's gate → <c>_lock</c> (a leaf). <c>_budgetGate</c> is taken with
+/// no other lock held.</remarks>
 internal sealed class SocketTable
 {
     /// <summary>First port handed out for bind to port 0 or an implicit bind (Linux's default ephemeral range).</summary>
@@ -49,6 +50,9 @@ internal sealed class SocketTable
 
     /// <summary><c>vm_socket_datagram_queue_len</c>: datagrams queued in every socket of the VM.</summary>
     public LimitGauge DatagramQueue { get; }
+
+    /// <summary>The collector of unreachable in-flight Unix sockets, whose lock orders SCM_RIGHTS bookkeeping.</summary>
+    public InFlightCollector Collector { get; } = new();
 
     /// <summary>The bound on blocking accept/recv waits.</summary>
     public int MaxBlockingReadMs { get; }

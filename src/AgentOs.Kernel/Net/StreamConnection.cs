@@ -204,7 +204,7 @@ internal sealed class StreamConnection
         long? deadline = null;
         long released = 0;
         var errno = Errno.Success;
-        List<FileDescription>? discarded = null;
+        FileDescription[]? taken = null;
         lock (_gate)
         {
             while (true)
@@ -226,13 +226,17 @@ internal sealed class StreamConnection
                         var carried = attached[0].Rights;
                         if (peek)
                         {
-                            rights?.AddRange(SocketRights.RetainAll(carried)!);
+                            if (rights is not null)
+                            {
+                                taken = SocketRights.RetainAll(carried);
+                            }
+
                             next = 1;
                         }
                         else
                         {
                             attached.RemoveAt(0);
-                            (rights ?? (discarded ??= [])).AddRange(carried);
+                            taken = carried;
                         }
 
                         tookRights = true;
@@ -295,7 +299,27 @@ internal sealed class StreamConnection
             _ends[peer].RaiseReadinessChanged();
         }
 
-        SocketRights.ReleaseAll(discarded);
+        if (taken is not null)
+        {
+            if (peek)
+            {
+                SocketRights.Peeked(_table, taken);
+            }
+            else
+            {
+                SocketRights.Land(_table, taken);
+            }
+
+            if (rights is null)
+            {
+                SocketRights.ReleaseAll(taken);
+            }
+            else
+            {
+                rights.AddRange(taken);
+            }
+        }
+
         return errno;
     }
 
@@ -348,7 +372,7 @@ internal sealed class StreamConnection
             WakeLocked();
         }
 
-        SocketRights.ReleaseAll(inFlight);
+        SocketRights.Drop(_table, inFlight);
 
         _table.ReleaseBytes(dropped);
         _table.PulseBudget();
@@ -358,6 +382,43 @@ internal sealed class StreamConnection
         }
 
         _ends[peer].RaiseReadinessChanged();
+    }
+
+    /// <summary>Adds the Unix sockets riding in the queue towards <paramref name="side"/> to <paramref name="into"/>.</summary>
+    public void AddQueuedSockets(int side, List<Socket> into)
+    {
+        lock (_gate)
+        {
+            foreach (var (_, rights) in _attached[side] ?? [])
+            {
+                foreach (var right in rights)
+                {
+                    if (right is Socket { CanCarryRights: true } socket)
+                    {
+                        into.Add(socket);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Drops the bytes and rights queued towards <paramref name="side"/>, whose socket the collector found
+    /// unreachable; the end stays open until its last reference goes.</summary>
+    public void Purge(int side)
+    {
+        int dropped;
+        List<FileDescription>? inFlight = null;
+        lock (_gate)
+        {
+            dropped = _inbound[side].Clear();
+            _consumed[side] = _written[side];
+            DropAttachedLocked(side, ref inFlight);
+            WakeLocked();
+        }
+
+        SocketRights.Drop(_table, inFlight);
+        _table.ReleaseBytes(dropped);
+        _ends[1 - side].RaiseReadinessChanged();
     }
 
     /// <summary>Readiness at <paramref name="side"/>.</summary>

@@ -462,18 +462,17 @@ internal sealed class StreamSocket : Socket
         }
         else if (TryGetConnection(out var connection, out var side))
         {
+            SocketRights.Depart(Table, rights);
             errno = connection.Send(side, data, rights.Length > 0 ? rights : null, MustNotWait(flags), SendWait(wait), out sent) switch
             {
                 Errno.ETIMEDOUT when SendTimeoutMs > 0 => Errno.EAGAIN,
                 var result => result,
             };
+            SocketRights.Settle(Table, rights, sent > 0);
+            return errno;
         }
 
-        if (sent == 0)
-        {
-            SocketRights.ReleaseAll(rights);
-        }
-
+        SocketRights.ReleaseAll(rights);
         return errno;
     }
 
@@ -530,6 +529,51 @@ internal sealed class StreamSocket : Socket
         }
 
         return connection!.Poll(side);
+    }
+
+    /// <inheritdoc/>
+    internal override void AddQueuedSockets(List<Socket> into)
+    {
+        StreamConnection? connection;
+        int side;
+        StreamSocket[] pending;
+        lock (_gate)
+        {
+            connection = _state == State.Connected ? _connection : null;
+            side = _side;
+            pending = _state == State.Listening ? [.. _pending!] : [];
+        }
+
+        connection?.AddQueuedSockets(side, into);
+        foreach (var accepted in pending)
+        {
+            // A pending connection's bytes (and rights) wait for whoever accepts it from this listener.
+            accepted.Connection?.AddQueuedSockets(1, into);
+        }
+    }
+
+    /// <inheritdoc/>
+    internal override void PurgeQueue()
+    {
+        StreamConnection? connection;
+        int side;
+        List<StreamSocket>? dropped = null;
+        lock (_gate)
+        {
+            connection = _state == State.Connected ? _connection : null;
+            side = _side;
+            if (_state == State.Listening)
+            {
+                dropped = [.. _pending!];
+                _pending!.Clear();
+            }
+        }
+
+        connection?.Purge(side);
+        foreach (var accepted in dropped ?? [])
+        {
+            accepted.Discard();
+        }
     }
 
     /// <summary>Makes this (new, descriptor-less) socket the accepted end of <paramref name="connection"/>,

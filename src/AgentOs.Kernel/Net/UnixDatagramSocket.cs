@@ -192,12 +192,9 @@ internal sealed class UnixDatagramSocket : Socket
     public Errno Send(ReadOnlySpan<byte> data, FileDescription[]? rights, MessageFlags flags, UnixDatagramSocket? target, in WaitContext wait, out int sent)
     {
         sent = 0;
+        SocketRights.Depart(Table, rights);
         var errno = SendCore(data, rights, flags, target, wait, out sent);
-        if (errno != Errno.Success)
-        {
-            SocketRights.ReleaseAll(rights);
-        }
-
+        SocketRights.Settle(Table, rights, errno == Errno.Success);
         return errno;
     }
 
@@ -271,6 +268,15 @@ internal sealed class UnixDatagramSocket : Socket
                     return waited == Errno.ETIMEDOUT ? ReceiveTimedOut() : waited;
                 }
             }
+        }
+
+        if (peek)
+        {
+            SocketRights.Peeked(Table, rights);
+        }
+        else
+        {
+            SocketRights.Land(Table, rights);
         }
 
         copied = Math.Min(buffer.Length, datagram.Data.Length);
@@ -377,12 +383,55 @@ internal sealed class UnixDatagramSocket : Socket
         Table.DatagramQueue.Release(dropped.Count);
         Table.ReleaseBytes(dropped.Sum(d => (long)d.Data.Length));
         Table.PulseBudget();
-        SocketRights.ReleaseAll(dropped.SelectMany(d => d.Rights ?? []));
+        SocketRights.Drop(Table, RightsOf(dropped));
         foreach (var writer in writers)
         {
             writer.RaiseReadinessChanged();
         }
     }
+
+    /// <inheritdoc/>
+    internal override void AddQueuedSockets(List<Socket> into)
+    {
+        lock (_gate)
+        {
+            foreach (var datagram in _queue)
+            {
+                foreach (var right in datagram.Rights ?? [])
+                {
+                    if (right is Socket { CanCarryRights: true } socket)
+                    {
+                        into.Add(socket);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    internal override void PurgeQueue()
+    {
+        List<UnixDatagram> dropped;
+        UnixDatagramSocket[] writers;
+        lock (_gate)
+        {
+            dropped = [.. _queue];
+            _queue.Clear();
+            _bytes = 0;
+            writers = [.. _writers];
+            WakeLocked();
+        }
+
+        Table.DatagramQueue.Release(dropped.Count);
+        Table.ReleaseBytes(dropped.Sum(d => (long)d.Data.Length));
+        SocketRights.Drop(Table, RightsOf(dropped));
+        foreach (var writer in writers)
+        {
+            writer.RaiseReadinessChanged();
+        }
+    }
+
+    private static List<FileDescription> RightsOf(List<UnixDatagram> datagrams) => [.. datagrams.SelectMany(d => d.Rights ?? [])];
 
     private Errno SendCore(ReadOnlySpan<byte> data, FileDescription[]? rights, MessageFlags flags, UnixDatagramSocket? target, in WaitContext wait, out int sent)
     {

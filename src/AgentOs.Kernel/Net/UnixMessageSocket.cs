@@ -49,18 +49,19 @@ internal sealed class UnixMessageSocket : Socket
     public Errno Send(ReadOnlySpan<byte> data, FileDescription[]? rights, MessageFlags flags, SocketEndpoint? destination, in WaitContext wait, out int sent)
     {
         sent = 0;
-        var errno = destination is not null
-            ? Errno.EISCONN
-            : Connection.Send(_side, data, rights, MustNotWait(flags), SendWait(wait), out sent) switch
-            {
-                Errno.ETIMEDOUT when SendTimeoutMs > 0 => Errno.EAGAIN,
-                var result => result,
-            };
-        if (errno != Errno.Success)
+        if (destination is not null)
         {
             SocketRights.ReleaseAll(rights);
+            return Errno.EISCONN;
         }
 
+        SocketRights.Depart(Table, rights);
+        var errno = Connection.Send(_side, data, rights, MustNotWait(flags), SendWait(wait), out sent) switch
+        {
+            Errno.ETIMEDOUT when SendTimeoutMs > 0 => Errno.EAGAIN,
+            var result => result,
+        };
+        SocketRights.Settle(Table, rights, errno == Errno.Success);
         return errno;
     }
 
@@ -97,6 +98,12 @@ internal sealed class UnixMessageSocket : Socket
 
     /// <inheritdoc/>
     public override PollEvents Poll() => IsClosed ? PollEvents.Nval : Connection.Poll(_side);
+
+    /// <inheritdoc/>
+    internal override void AddQueuedSockets(List<Socket> into) => Connection.AddQueuedSockets(_side, into);
+
+    /// <inheritdoc/>
+    internal override void PurgeQueue() => Connection.Purge(_side);
 
     /// <inheritdoc/>
     protected override void CloseCore() => Connection.Close(_side);
