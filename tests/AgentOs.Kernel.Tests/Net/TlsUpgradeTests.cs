@@ -33,7 +33,9 @@ public sealed class TlsUpgradeTests
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         byte[] plain = [.. Bytes(1 << 20, 7), .. "STARTTLS\n"u8];
-        var server = StartTlsServerAsync(listener, certificate, plain.Length);
+        // On the thread pool: the test thread blocks in the kernel while the server must progress (xunit's context has
+        // only as many threads as cores, and another test may hold the other one).
+        var server = Task.Run(() => StartTlsServerAsync(listener, certificate, plain.Length));
         var vm = new NetTestVm(environment: ["PATH=/bin", SkipVerification]);
         vm.Kernel.NetworkPolicy = new NetworkPolicy([$"{alias}:{port}"]);
         var fd = vm.Socket();
@@ -75,7 +77,7 @@ public sealed class TlsUpgradeTests
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        var server = RejectedServerAsync(listener, certificate);
+        var server = Task.Run(() => RejectedServerAsync(listener, certificate));
         using var logs = new RecordingLoggerFactory();
         var vm = new NetTestVm(environment: ["NODE_TLS_REJECT_UNAUTHORIZED=1"], loggerFactory: logs);
         vm.Kernel.NetworkPolicy = new NetworkPolicy([$"{alias}:{port}"]);
@@ -114,7 +116,7 @@ public sealed class TlsUpgradeTests
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        var server = RejectedServerAsync(listener, certificate);
+        var server = Task.Run(() => RejectedServerAsync(listener, certificate));
         var vm = new NetTestVm();
         vm.Kernel.NetworkPolicy = new NetworkPolicy([$"{alias}:{port}"]);
         var stderr = StderrPipe(vm);

@@ -68,7 +68,7 @@ public sealed class NetworkPolicyTests
         listener.Server.DualMode = true;
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        var echo = EchoOnceAsync(listener);
+        var echo = Task.Run(() => EchoOnceAsync(listener));
         using var logs = new ListLoggerProvider(LogLevel.Information);
         await using var vm = await VmOptions.CreateVmAsync(configure: o =>
         {

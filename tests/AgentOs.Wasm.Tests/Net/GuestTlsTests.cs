@@ -31,7 +31,7 @@ public sealed class GuestTlsTests
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        var server = TlsEchoOnceAsync(listener, certificate);
+        var server = Task.Run(() => TlsEchoOnceAsync(listener, certificate));
         using var vm = NewVm(alias, port);
 
         var (status, stdout, stderr) = await vm.RunWithEnvironmentAsync(["NODE_TLS_REJECT_UNAUTHORIZED=0"], "nettest", "tls-echo", $"{alias}:{port}", alias);
@@ -55,7 +55,7 @@ public sealed class GuestTlsTests
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        var server = TlsEchoOnceAsync(listener, certificate);
+        var server = Task.Run(() => TlsEchoOnceAsync(listener, certificate));
         using var vm = NewVm(alias, port);
 
         var (status, stdout, stderr) = await vm.RunAsync("nettest", "tls-echo", $"{alias}:{port}", alias);
