@@ -11,7 +11,7 @@ public sealed partial class SignalTests
     [Fact]
     public async Task SigintReachesTheGuestAndTheCliExitsWith130()
     {
-        using Process cli = CliRunner.Start(["exec", "echo ready; sleep 60; sleep 60; echo never"]);
+        using Process cli = CliRunner.Start(["exec", "--log-level", "debug", "echo ready; sleep 60; sleep 60; echo never"]);
         Task<string> stderr = cli.StandardError.ReadToEndAsync();
         Assert.Equal("ready", await cli.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(3)));
         var stopwatch = Stopwatch.StartNew();
@@ -19,17 +19,18 @@ public sealed partial class SignalTests
         Assert.Equal(0, Kill(cli.Id, SIGINT));
 
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var exitedInTime = true;
         try
         {
             await cli.WaitForExitAsync(cts.Token);
         }
-        finally
+        catch (OperationCanceledException)
         {
-            if (!cli.HasExited)
-            {
-                cli.Kill(entireProcessTree: true);
-            }
+            exitedInTime = false;
+            cli.Kill(entireProcessTree: true);
         }
+
+        Assert.True(exitedInTime, $"the CLI was still running 30 s after SIGINT; stderr: {await stderr}");
 
         string rest = await cli.StandardOutput.ReadToEndAsync();
         Assert.True(cli.ExitCode == 130, $"exit {cli.ExitCode}; stderr: {await stderr}");
