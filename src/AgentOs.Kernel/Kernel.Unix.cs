@@ -120,22 +120,15 @@ public sealed partial class Kernel
             return errno;
         }
 
-        var wait = new WaitContext(process.Interrupted);
         var rights = new List<FileDescription>();
-        if (socket is StreamSocket stream)
+        errno = ReceiveWithRights(socket, buffer, flags, FirstBlockingPhase(process, socket.ReceiveTimeoutMs, out var split), rights, out received, out fullLength);
+        if (errno == Errno.ETIMEDOUT && split)
         {
-            errno = stream.Receive(buffer, flags, wait, rights, out received);
-            fullLength = received;
-        }
-        else if (socket is UnixDatagramSocket datagram)
-        {
-            errno = datagram.Receive(buffer, flags, wait, out received, out fullLength, out var carried, out _);
-            rights.AddRange(carried ?? []);
-        }
-        else
-        {
-            errno = ((UnixMessageSocket)socket).Receive(buffer, flags, wait, out received, out fullLength, out var carried);
-            rights.AddRange(carried ?? []);
+            errno = ReceiveWithRights(socket, buffer, flags, SecondBlockingPhase(process, "blocking socket receive"), rights, out received, out fullLength);
+            if (errno == Errno.ETIMEDOUT)
+            {
+                BlockingNotice(process, "blocking socket receive", exceeded: true);
+            }
         }
 
         if (errno != Errno.Success)
@@ -278,5 +271,28 @@ public sealed partial class Kernel
 
         target = bound as UnixDatagramSocket;
         return target is null ? Errno.EPROTOTYPE : Errno.Success;
+    }
+
+    // One receive of SocketReceiveRights on a kernel Unix socket; the descriptions that came with it go to rights.
+    private static Errno ReceiveWithRights(Net.Socket socket, Span<byte> buffer, MessageFlags flags, in WaitContext wait, List<FileDescription> rights, out int received, out int fullLength)
+    {
+        Errno errno;
+        if (socket is StreamSocket stream)
+        {
+            errno = stream.Receive(buffer, flags, wait, rights, out received);
+            fullLength = received;
+        }
+        else if (socket is UnixDatagramSocket datagram)
+        {
+            errno = datagram.Receive(buffer, flags, wait, out received, out fullLength, out var carried, out _);
+            rights.AddRange(carried ?? []);
+        }
+        else
+        {
+            errno = ((UnixMessageSocket)socket).Receive(buffer, flags, wait, out received, out fullLength, out var carried);
+            rights.AddRange(carried ?? []);
+        }
+
+        return errno;
     }
 }

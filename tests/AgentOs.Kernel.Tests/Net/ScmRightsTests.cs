@@ -187,4 +187,21 @@ public sealed class ScmRightsTests
         Assert.Equal(Errno.ENOTSOCK, vm.Kernel.SocketReceiveRights(vm.Process, tcp, new byte[4], 1, MessageFlags.None, false, out _, out _, out _, out _));
         Assert.Equal(Errno.EAGAIN, vm.Kernel.SocketReceiveRights(vm.Process, b, new byte[4], 1, MessageFlags.DontWait, false, out _, out _, out _, out _));
     }
+
+    [Fact]
+    public void ABlockingReceiveWithRightsEndsAtMaxBlockingReadMsWithTheNoticeLines()
+    {
+        var vm = new NetTestVm(new ResourceLimits { MaxBlockingReadMs = 100 });
+        Assert.Equal(Errno.Success, vm.Kernel.Pipe(vm.Process, out var stderrRead, out var stderrWrite));
+        Assert.Equal(Errno.Success, vm.Kernel.Dup2(vm.Process, stderrWrite, 2));
+        Assert.Equal(Errno.Success, vm.Kernel.SocketPair(vm.Process, SocketKind.Stream, false, false, out var a, out _));
+
+        Assert.Equal(Errno.ETIMEDOUT, vm.Kernel.SocketReceiveRights(vm.Process, a, new byte[8], 4, MessageFlags.None, false, out _, out _, out _, out _));
+        var buffer = new byte[1024];
+        Assert.Equal(Errno.Success, vm.Kernel.Read(vm.Process, stderrRead, buffer, out var read));
+        Assert.Equal(
+            "[agentos] blocking socket receive is nearing limits.resources.maxBlockingReadMs (100 ms)\n" +
+            "[agentos] blocking socket receive exceeded limits.resources.maxBlockingReadMs (100 ms); raise limits.resources.maxBlockingReadMs if needed\n",
+            System.Text.Encoding.UTF8.GetString(buffer, 0, read));
+    }
 }
