@@ -13,14 +13,13 @@ namespace AgentOs.Kernel.Net;
 /// <remarks>One lock, <c>_gate</c>, guards the queue and binding; the table's lock may be taken under it.</remarks>
 internal sealed class DatagramSocket : Socket
 {
-    private readonly object _gate = new();
+    private readonly WaitGate _gate = new();
 
     // Guarded by _gate.
     private readonly Queue<Datagram> _queue = new();
     private SocketEndpoint? _local;
     private UdpBridge? _bridge;
     private bool _closed;
-    private int _waiters;
 
     public DatagramSocket(SocketTable table, SocketDomain domain, bool nonBlocking)
         : base(table, domain, nonBlocking)
@@ -46,16 +45,7 @@ internal sealed class DatagramSocket : Socket
     public override SocketEndpoint? PeerEndpoint => null;
 
     /// <summary>Threads blocked in a receive (tests, diagnostics).</summary>
-    internal int Waiters
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _waiters;
-            }
-        }
-    }
+    internal int Waiters => _gate.Waiters;
 
     /// <inheritdoc/>
     public override Errno Bind(SocketEndpoint endpoint)
@@ -197,23 +187,7 @@ internal sealed class DatagramSocket : Socket
                     return Errno.EBADF;
                 }
 
-                if (MustNotWait(flags))
-                {
-                    return Errno.EAGAIN;
-                }
-
-                deadline ??= bounded.DeadlineFromNow();
-                _waiters++;
-                Errno waited;
-                try
-                {
-                    waited = KernelWait.Wait(_gate, bounded, deadline.Value);
-                }
-                finally
-                {
-                    _waiters--;
-                }
-
+                var waited = _gate.Block(MustNotWait(flags), bounded, ref deadline);
                 if (waited == Errno.ETIMEDOUT)
                 {
                     return ReceiveTimedOut();
@@ -278,10 +252,7 @@ internal sealed class DatagramSocket : Socket
             }
 
             _queue.Enqueue(new Datagram(data.ToArray(), source));
-            if (_waiters > 0)
-            {
-                KernelWait.WakeAll(_gate);
-            }
+            _gate.Wake();
         }
 
         RaiseReadinessChanged();

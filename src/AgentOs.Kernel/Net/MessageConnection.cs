@@ -11,8 +11,9 @@ namespace AgentOs.Kernel.Net;
 /// peer is gone; a datagram end keeps reading what is queued and gets ECONNREFUSED on send. Holds one unit of
 /// <c>vm_connections</c> until both ends close.
 /// </summary>
-/// <remarks>One lock, <c>_gate</c>, guards all state and is the monitor waiters wait on; readiness events, gauge
-/// releases and the release of in-flight descriptions run after it is dropped.</remarks>
+/// <remarks>One lock, <c>_gate</c>, guards all state (the two <see cref="MessageQueue{T}"/>s included) and is the
+/// monitor waiters wait on; readiness events, gauge releases and the release of in-flight descriptions run after it
+/// is dropped.</remarks>
 internal sealed class MessageConnection
 {
     /// <summary>Bytes one direction may hold; a longer message is EMSGSIZE.</summary>
@@ -21,23 +22,22 @@ internal sealed class MessageConnection
     /// <summary>Messages one direction may hold (Linux's default <c>net.unix.max_dgram_qlen</c>).</summary>
     public const int MaxQueued = 512;
 
-    private readonly object _gate = new();
+    private readonly WaitGate _gate = new();
     private readonly SocketTable _table;
     private readonly UnixMessageSocket[] _ends;
-    private readonly Queue<UnixMessage>[] _inbound = [new(), new()];
 
     // Guarded by _gate, indexed by side.
-    private readonly int[] _bytes = new int[2];
+    private readonly MessageQueue<UnixMessage>[] _inbound;
     private readonly bool[] _writeShut = new bool[2];
     private readonly bool[] _readShut = new bool[2];
     private readonly bool[] _closed = new bool[2];
-    private int _waiters;
 
     /// <summary>Connects two new sockets; the caller has reserved the connection unit.</summary>
     public MessageConnection(SocketTable table, UnixMessageSocket first, UnixMessageSocket second, bool sequenced)
     {
         _table = table;
         _ends = [first, second];
+        _inbound = [new(table), new(table)];
         Sequenced = sequenced;
     }
 
@@ -54,16 +54,7 @@ internal sealed class MessageConnection
     }
 
     /// <summary>Threads waiting in send/recv (tests, diagnostics).</summary>
-    public int Waiters
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _waiters;
-            }
-        }
-    }
+    public int Waiters => _gate.Waiters;
 
     /// <summary>
     /// Queues one message from <paramref name="side"/>, whole or not at all. On success the message owns
@@ -95,38 +86,24 @@ internal sealed class MessageConnection
                     return Sequenced ? Errno.EPIPE : Errno.ECONNREFUSED;
                 }
 
-                if (_inbound[peer].Count < MaxQueued && _bytes[peer] + data.Length <= QueueCapacity)
+                if (_inbound[peer].Fits(data.Length))
                 {
                     break;
                 }
 
-                if (nonBlocking)
-                {
-                    return Errno.EAGAIN;
-                }
-
-                deadline ??= wait.DeadlineFromNow();
-                var waited = WaitLocked(wait, deadline.Value);
+                var waited = _gate.Block(nonBlocking, wait, ref deadline);
                 if (waited != Errno.Success)
                 {
                     return waited;
                 }
             }
 
-            if (!_table.DatagramQueue.TryReserve())
+            if (!_inbound[peer].TryEnqueue(new UnixMessage(data.ToArray(), rights)))
             {
                 return Errno.EAGAIN;
             }
 
-            if (!_table.BufferedBytes.TryReserve(data.Length))
-            {
-                _table.DatagramQueue.Release();
-                return Errno.EAGAIN;
-            }
-
-            _inbound[peer].Enqueue(new UnixMessage(data.ToArray(), rights));
-            _bytes[peer] += data.Length;
-            WakeLocked();
+            _gate.Wake();
         }
 
         sent = data.Length;
@@ -161,9 +138,8 @@ internal sealed class MessageConnection
                     else
                     {
                         _inbound[side].Dequeue();
-                        _bytes[side] -= message.Data.Length;
                         rights = message.Rights;
-                        WakeLocked();
+                        _gate.Wake();
                     }
 
                     break;
@@ -174,13 +150,7 @@ internal sealed class MessageConnection
                     return Errno.Success;
                 }
 
-                if (nonBlocking)
-                {
-                    return Errno.EAGAIN;
-                }
-
-                deadline ??= wait.DeadlineFromNow();
-                var waited = WaitLocked(wait, deadline.Value);
+                var waited = _gate.Block(nonBlocking, wait, ref deadline);
                 if (waited != Errno.Success)
                 {
                     return waited;
@@ -188,22 +158,10 @@ internal sealed class MessageConnection
             }
         }
 
-        if (peek)
-        {
-            SocketRights.Peeked(_table, rights);
-        }
-        else
-        {
-            SocketRights.Land(_table, rights);
-        }
-
-        copied = Math.Min(buffer.Length, message.Data.Length);
-        message.Data.AsSpan(0, copied).CopyTo(buffer);
+        copied = _inbound[side].FinishReceive(message, rights, peek, buffer);
         fullLength = message.Data.Length;
         if (!peek)
         {
-            _table.DatagramQueue.Release();
-            _table.ReleaseBytes(message.Data.Length);
             _ends[peer].RaiseReadinessChanged();
         }
 
@@ -227,7 +185,7 @@ internal sealed class MessageConnection
                 _writeShut[side] = _readShut[peer] = true;
             }
 
-            WakeLocked();
+            _gate.Wake();
         }
 
         _ends[0].RaiseReadinessChanged();
@@ -250,24 +208,23 @@ internal sealed class MessageConnection
 
             _closed[side] = true;
             last = _closed[peer];
-            Drain(side, dropped);
+            _inbound[side].Drain(dropped);
             if (last)
             {
-                Drain(peer, dropped);
+                _inbound[peer].Drain(dropped);
             }
 
-            WakeLocked();
+            _gate.Wake();
         }
 
-        _table.DatagramQueue.Release(dropped.Count);
-        _table.ReleaseBytes(dropped.Sum(m => (long)m.Data.Length));
+        _inbound[side].ReleaseGauges(dropped); // the gauges are the VM's: one call returns both directions' units
         _table.PulseBudget();
         if (last)
         {
             _table.Connections.Release();
         }
 
-        SocketRights.Drop(_table, RightsOf(dropped));
+        SocketRights.Drop(_table, MessageQueue<UnixMessage>.RightsOf(dropped));
         _ends[peer].RaiseReadinessChanged();
     }
 
@@ -276,16 +233,7 @@ internal sealed class MessageConnection
     {
         lock (_gate)
         {
-            foreach (var message in _inbound[side])
-            {
-                foreach (var right in message.Rights ?? [])
-                {
-                    if (right is Socket { CanCarryRights: true } socket)
-                    {
-                        into.Add(socket);
-                    }
-                }
-            }
+            _inbound[side].AddQueuedSockets(into);
         }
     }
 
@@ -296,18 +244,14 @@ internal sealed class MessageConnection
         var dropped = new List<UnixMessage>();
         lock (_gate)
         {
-            Drain(side, dropped);
-            WakeLocked();
+            _inbound[side].Drain(dropped);
+            _gate.Wake();
         }
 
-        _table.DatagramQueue.Release(dropped.Count);
-        _table.ReleaseBytes(dropped.Sum(m => (long)m.Data.Length));
-        SocketRights.Drop(_table, RightsOf(dropped));
+        _inbound[side].ReleaseGauges(dropped);
+        SocketRights.Drop(_table, MessageQueue<UnixMessage>.RightsOf(dropped));
         _ends[1 - side].RaiseReadinessChanged();
     }
-
-    /// <summary>The descriptions the messages carry.</summary>
-    internal static List<FileDescription> RightsOf(IEnumerable<UnixMessage> messages) => [.. messages.SelectMany(m => m.Rights ?? [])];
 
     /// <summary>Readiness at <paramref name="side"/>.</summary>
     public PollEvents Poll(int side)
@@ -323,7 +267,7 @@ internal sealed class MessageConnection
             }
 
             // A datagram end whose peer closed is writable: the send fails at once rather than never.
-            if (!_writeShut[side] && (_closed[peer] || (_inbound[peer].Count < MaxQueued && _bytes[peer] < QueueCapacity)))
+            if (!_writeShut[side] && (_closed[peer] || _inbound[peer].HasRoom))
             {
                 events |= PollEvents.Out;
             }
@@ -334,37 +278,6 @@ internal sealed class MessageConnection
             }
 
             return events;
-        }
-    }
-
-    // Caller holds _gate.
-    private void Drain(int side, List<UnixMessage> into)
-    {
-        into.AddRange(_inbound[side]);
-        _inbound[side].Clear();
-        _bytes[side] = 0;
-    }
-
-    // Caller holds _gate.
-    private void WakeLocked()
-    {
-        if (_waiters > 0)
-        {
-            KernelWait.WakeAll(_gate);
-        }
-    }
-
-    // Caller holds _gate.
-    private Errno WaitLocked(in WaitContext wait, long deadline)
-    {
-        _waiters++;
-        try
-        {
-            return KernelWait.Wait(_gate, wait, deadline);
-        }
-        finally
-        {
-            _waiters--;
         }
     }
 }

@@ -21,7 +21,7 @@ internal sealed class StreamConnection
     /// <summary>Bytes one direction may hold (Linux's default receive buffer is in this range).</summary>
     public const int QueueCapacity = 256 * 1024;
 
-    private readonly object _gate = new();
+    private readonly WaitGate _gate = new();
     private readonly SocketTable _table;
     private readonly StreamSocket[] _ends;
     private readonly ByteRing[] _inbound = [new(QueueCapacity), new(QueueCapacity)];
@@ -35,7 +35,6 @@ internal sealed class StreamConnection
     private readonly List<(long Position, FileDescription[] Rights)>?[] _attached = new List<(long Position, FileDescription[] Rights)>?[2];
     private readonly long[] _written = new long[2];
     private readonly long[] _consumed = new long[2];
-    private int _waiters;
 
     /// <summary>Creates a connection between <paramref name="connecting"/> and <paramref name="accepted"/>; the caller has
     /// reserved the connection unit.</summary>
@@ -55,16 +54,7 @@ internal sealed class StreamConnection
     }
 
     /// <summary>Threads waiting in send/recv on this connection (tests, diagnostics).</summary>
-    public int Waiters
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _waiters;
-            }
-        }
-    }
+    public int Waiters => _gate.Waiters;
 
     /// <summary>
     /// Sends from <paramref name="side"/>. A blocking send places every byte, waiting for room; a non-blocking one
@@ -117,7 +107,7 @@ internal sealed class StreamConnection
                             _written[peer] += room;
                             sent += room;
                             placed = true;
-                            WakeLocked();
+                            _gate.Wake();
                             if (sent == data.Length)
                             {
                                 break;
@@ -146,7 +136,7 @@ internal sealed class StreamConnection
                     }
 
                     deadline ??= wait.DeadlineFromNow();
-                    var waited = WaitLocked(wait, deadline.Value);
+                    var waited = _gate.Wait(wait, deadline.Value);
                     if (waited != Errno.Success)
                     {
                         return sent > 0 ? Errno.Success : waited;
@@ -250,7 +240,7 @@ internal sealed class StreamConnection
                     {
                         _consumed[side] += n;
                         released += n;
-                        WakeLocked();
+                        _gate.Wake();
                     }
 
                     if (peek || !waitAll || received == buffer.Length || tookRights || n == boundary)
@@ -284,7 +274,7 @@ internal sealed class StreamConnection
                 }
 
                 deadline ??= wait.DeadlineFromNow();
-                var waited = WaitLocked(wait, deadline.Value);
+                var waited = _gate.Wait(wait, deadline.Value);
                 if (waited != Errno.Success)
                 {
                     errno = received > 0 ? Errno.Success : waited;
@@ -330,7 +320,7 @@ internal sealed class StreamConnection
         {
             _readShut[side] |= (how & ShutdownHow.Read) != 0;
             _writeShut[side] |= (how & ShutdownHow.Write) != 0;
-            WakeLocked();
+            _gate.Wake();
         }
 
         NotifyBoth();
@@ -369,7 +359,7 @@ internal sealed class StreamConnection
                 DropAttachedLocked(peer, ref inFlight);
             }
 
-            WakeLocked();
+            _gate.Wake();
         }
 
         SocketRights.Drop(_table, inFlight);
@@ -413,7 +403,7 @@ internal sealed class StreamConnection
             dropped = _inbound[side].Clear();
             _consumed[side] = _written[side];
             DropAttachedLocked(side, ref inFlight);
-            WakeLocked();
+            _gate.Wake();
         }
 
         SocketRights.Drop(_table, inFlight);
@@ -485,28 +475,5 @@ internal sealed class StreamConnection
     {
         _ends[0].RaiseReadinessChanged();
         _ends[1].RaiseReadinessChanged();
-    }
-
-    // Caller holds _gate.
-    private void WakeLocked()
-    {
-        if (_waiters > 0)
-        {
-            KernelWait.WakeAll(_gate);
-        }
-    }
-
-    // Caller holds _gate.
-    private Errno WaitLocked(in WaitContext wait, long deadline)
-    {
-        _waiters++;
-        try
-        {
-            return KernelWait.Wait(_gate, wait, deadline);
-        }
-        finally
-        {
-            _waiters--;
-        }
     }
 }

@@ -17,7 +17,7 @@ internal sealed class StreamSocket : Socket
     /// <summary>SOMAXCONN: the largest backlog.</summary>
     public const int MaxBacklog = 128;
 
-    private readonly object _gate = new();
+    private readonly WaitGate _gate = new();
 
     // Guarded by _gate.
     private State _state;
@@ -27,7 +27,6 @@ internal sealed class StreamSocket : Socket
     private int _side;
     private Queue<StreamSocket>? _pending;
     private int _backlog;
-    private int _acceptWaiters;
     private bool _boundInTable;
     private BridgedConnection? _bridge;
     private SocketInode? _node;
@@ -106,16 +105,7 @@ internal sealed class StreamSocket : Socket
     }
 
     /// <summary>Threads blocked in accept (tests, diagnostics).</summary>
-    internal int AcceptWaiters
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _acceptWaiters;
-            }
-        }
-    }
+    internal int AcceptWaiters => _gate.Waiters;
 
     /// <inheritdoc/>
     public override Errno Bind(SocketEndpoint endpoint)
@@ -385,23 +375,7 @@ internal sealed class StreamSocket : Socket
                     break;
                 }
 
-                if (IsNonBlocking)
-                {
-                    return Errno.EAGAIN;
-                }
-
-                deadline ??= bounded.DeadlineFromNow();
-                _acceptWaiters++;
-                Errno waited;
-                try
-                {
-                    waited = KernelWait.Wait(_gate, bounded, deadline.Value);
-                }
-                finally
-                {
-                    _acceptWaiters--;
-                }
-
+                var waited = _gate.Block(IsNonBlocking, bounded, ref deadline);
                 if (waited == Errno.ETIMEDOUT)
                 {
                     return ReceiveTimedOut();

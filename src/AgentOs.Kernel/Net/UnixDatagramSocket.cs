@@ -15,18 +15,18 @@ namespace AgentOs.Kernel.Net;
 /// </summary>
 /// <remarks>Lock order: <c>_gate</c> → the table's lock, or <c>_gate</c> → the VFS namespace lock (binding a path).
 /// A socket's gate is never held while another socket's is: a sender delivers under the receiver's gate only, and
-/// waits there for room. Readiness events, gauge releases and the release of in-flight descriptions run after the
-/// gate is dropped.</remarks>
+/// waits there for room. The receive queue (<see cref="MessageQueue{T}"/>) takes no lock; it reserves VM gauges
+/// under the gate as before. Readiness events, gauge releases and the release of in-flight descriptions run after
+/// the gate is dropped.</remarks>
 internal sealed class UnixDatagramSocket : Socket
 {
     private static readonly SocketEndpoint Unnamed = SocketEndpoint.Unix(null);
 
-    private readonly object _gate = new();
+    private readonly WaitGate _gate = new();
 
     // Guarded by _gate.
-    private readonly Queue<UnixDatagram> _queue = new();
+    private readonly MessageQueue<UnixDatagram> _queue;
     private readonly HashSet<UnixDatagramSocket> _writers = []; // sockets connected to this one, told when room frees
-    private int _bytes;
     private SocketEndpoint? _local;
     private bool _boundInTable;
     private SocketInode? _node;
@@ -35,11 +35,11 @@ internal sealed class UnixDatagramSocket : Socket
     private bool _readShut;
     private bool _writeShut;
     private bool _closed;
-    private int _waiters;
 
     public UnixDatagramSocket(SocketTable table, bool nonBlocking)
         : base(table, SocketDomain.Unix, nonBlocking)
     {
+        _queue = new(table);
     }
 
     /// <inheritdoc/>
@@ -82,16 +82,7 @@ internal sealed class UnixDatagramSocket : Socket
     }
 
     /// <summary>Threads waiting here: receivers, and senders waiting for room in this socket's queue (tests, diagnostics).</summary>
-    internal int Waiters
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _waiters;
-            }
-        }
-    }
+    internal int Waiters => _gate.Waiters;
 
     /// <summary>bind(2) to an abstract name, or autobind (no name: a 5-hex-digit abstract name, as Linux).
     /// EINVAL when already bound; EADDRINUSE when the name is taken by another datagram socket.</summary>
@@ -236,16 +227,15 @@ internal sealed class UnixDatagramSocket : Socket
                     }
                     else
                     {
-                        var wasFull = !HasRoomLocked();
+                        var wasFull = !_queue.HasRoom;
                         _queue.Dequeue();
-                        _bytes -= datagram.Data.Length;
                         rights = datagram.Rights;
                         if (wasFull)
                         {
                             roomFreed = [.. _writers];
                         }
 
-                        WakeLocked();
+                        _gate.Wake();
                     }
 
                     break;
@@ -256,13 +246,7 @@ internal sealed class UnixDatagramSocket : Socket
                     return Errno.Success;
                 }
 
-                if (MustNotWait(flags))
-                {
-                    return Errno.EAGAIN;
-                }
-
-                deadline ??= bounded.DeadlineFromNow();
-                var waited = WaitLocked(bounded, deadline.Value);
+                var waited = _gate.Block(MustNotWait(flags), bounded, ref deadline);
                 if (waited != Errno.Success)
                 {
                     return waited == Errno.ETIMEDOUT ? ReceiveTimedOut() : waited;
@@ -270,23 +254,11 @@ internal sealed class UnixDatagramSocket : Socket
             }
         }
 
-        if (peek)
-        {
-            SocketRights.Peeked(Table, rights);
-        }
-        else
-        {
-            SocketRights.Land(Table, rights);
-        }
-
-        copied = Math.Min(buffer.Length, datagram.Data.Length);
-        datagram.Data.AsSpan(0, copied).CopyTo(buffer);
+        copied = _queue.FinishReceive(datagram, rights, peek, buffer);
         fullLength = datagram.Data.Length;
         source = datagram.Source;
         if (!peek)
         {
-            Table.DatagramQueue.Release();
-            Table.ReleaseBytes(datagram.Data.Length);
             foreach (var writer in roomFreed)
             {
                 writer.RaiseReadinessChanged();
@@ -304,7 +276,7 @@ internal sealed class UnixDatagramSocket : Socket
         {
             _readShut |= (how & ShutdownHow.Read) != 0;
             _writeShut |= (how & ShutdownHow.Write) != 0;
-            WakeLocked();
+            _gate.Wake();
         }
 
         RaiseReadinessChanged();
@@ -347,7 +319,7 @@ internal sealed class UnixDatagramSocket : Socket
     /// <inheritdoc/>
     protected override void CloseCore()
     {
-        List<UnixDatagram> dropped;
+        List<UnixDatagram> dropped = [];
         SocketEndpoint? local;
         bool bound;
         SocketInode? node;
@@ -356,9 +328,7 @@ internal sealed class UnixDatagramSocket : Socket
         lock (_gate)
         {
             _closed = true;
-            dropped = [.. _queue];
-            _queue.Clear();
-            _bytes = 0;
+            _queue.Drain(dropped);
             local = _local;
             bound = _boundInTable;
             node = _node;
@@ -380,10 +350,9 @@ internal sealed class UnixDatagramSocket : Socket
             peer.RemoveWriter(this);
         }
 
-        Table.DatagramQueue.Release(dropped.Count);
-        Table.ReleaseBytes(dropped.Sum(d => (long)d.Data.Length));
+        _queue.ReleaseGauges(dropped);
         Table.PulseBudget();
-        SocketRights.Drop(Table, RightsOf(dropped));
+        SocketRights.Drop(Table, MessageQueue<UnixDatagram>.RightsOf(dropped));
         foreach (var writer in writers)
         {
             writer.RaiseReadinessChanged();
@@ -395,43 +364,29 @@ internal sealed class UnixDatagramSocket : Socket
     {
         lock (_gate)
         {
-            foreach (var datagram in _queue)
-            {
-                foreach (var right in datagram.Rights ?? [])
-                {
-                    if (right is Socket { CanCarryRights: true } socket)
-                    {
-                        into.Add(socket);
-                    }
-                }
-            }
+            _queue.AddQueuedSockets(into);
         }
     }
 
     /// <inheritdoc/>
     internal override void PurgeQueue()
     {
-        List<UnixDatagram> dropped;
+        List<UnixDatagram> dropped = [];
         UnixDatagramSocket[] writers;
         lock (_gate)
         {
-            dropped = [.. _queue];
-            _queue.Clear();
-            _bytes = 0;
+            _queue.Drain(dropped);
             writers = [.. _writers];
-            WakeLocked();
+            _gate.Wake();
         }
 
-        Table.DatagramQueue.Release(dropped.Count);
-        Table.ReleaseBytes(dropped.Sum(d => (long)d.Data.Length));
-        SocketRights.Drop(Table, RightsOf(dropped));
+        _queue.ReleaseGauges(dropped);
+        SocketRights.Drop(Table, MessageQueue<UnixDatagram>.RightsOf(dropped));
         foreach (var writer in writers)
         {
             writer.RaiseReadinessChanged();
         }
     }
-
-    private static List<FileDescription> RightsOf(List<UnixDatagram> datagrams) => [.. datagrams.SelectMany(d => d.Rights ?? [])];
 
     private Errno SendCore(ReadOnlySpan<byte> data, FileDescription[]? rights, MessageFlags flags, UnixDatagramSocket? target, in WaitContext wait, out int sent)
     {
@@ -495,38 +450,24 @@ internal sealed class UnixDatagramSocket : Socket
                     return Errno.EPERM;
                 }
 
-                if (_queue.Count < MessageConnection.MaxQueued && _bytes + data.Length <= MessageConnection.QueueCapacity)
+                if (_queue.Fits(data.Length))
                 {
                     break;
                 }
 
-                if (nonBlocking)
-                {
-                    return Errno.EAGAIN;
-                }
-
-                deadline ??= wait.DeadlineFromNow();
-                var waited = WaitLocked(wait, deadline.Value);
+                var waited = _gate.Block(nonBlocking, wait, ref deadline);
                 if (waited != Errno.Success)
                 {
                     return waited;
                 }
             }
 
-            if (!Table.DatagramQueue.TryReserve())
+            if (!_queue.TryEnqueue(new UnixDatagram(data.ToArray(), source, rights)))
             {
                 return Errno.EAGAIN;
             }
 
-            if (!Table.BufferedBytes.TryReserve(data.Length))
-            {
-                Table.DatagramQueue.Release();
-                return Errno.EAGAIN;
-            }
-
-            _queue.Enqueue(new UnixDatagram(data.ToArray(), source, rights));
-            _bytes += data.Length;
-            WakeLocked();
+            _gate.Wake();
         }
 
         RaiseReadinessChanged();
@@ -577,33 +518,7 @@ internal sealed class UnixDatagramSocket : Socket
     {
         lock (_gate)
         {
-            return _closed || HasRoomLocked();
-        }
-    }
-
-    // Caller holds _gate.
-    private bool HasRoomLocked() => _queue.Count < MessageConnection.MaxQueued && _bytes < MessageConnection.QueueCapacity;
-
-    // Caller holds _gate.
-    private void WakeLocked()
-    {
-        if (_waiters > 0)
-        {
-            KernelWait.WakeAll(_gate);
-        }
-    }
-
-    // Caller holds _gate.
-    private Errno WaitLocked(in WaitContext wait, long deadline)
-    {
-        _waiters++;
-        try
-        {
-            return KernelWait.Wait(_gate, wait, deadline);
-        }
-        finally
-        {
-            _waiters--;
+            return _closed || _queue.HasRoom;
         }
     }
 }
