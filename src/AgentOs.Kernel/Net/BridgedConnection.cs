@@ -11,8 +11,8 @@ namespace AgentOs.Kernel.Net;
 /// the guest's socket, and two pumps copying between them through 64 KiB buffers. The remote side is a stream: the
 /// socket's <see cref="NetworkStream"/>, or an <see cref="SslStream"/> over it once the guest upgrades with
 /// net_tls_connect. For the upgrade the pumps park without losing or reordering bytes: the outbound pump first
-/// forwards everything the guest queued, the inbound pump waits for remote data with a zero-byte read (cancellable
-/// without consuming anything), so the handshake then owns the socket alone.
+/// forwards everything the guest queued, the inbound pump's pending socket read is cancelled (a cancelled receive
+/// consumes nothing), so the handshake then owns the socket alone.
 /// </summary>
 /// <remarks>One lock, <c>_lock</c>, a leaf guarding the pump and upgrade state; nothing is awaited under it.</remarks>
 internal sealed partial class BridgedConnection : IDisposable
@@ -276,21 +276,21 @@ internal sealed partial class BridgedConnection : IDisposable
             while (true)
             {
                 var (epoch, remote) = Current();
-                if (remote is not SslStream)
+                int n;
+                try
                 {
-                    try
-                    {
-                        // Waits for data without consuming it, so parking never strands TLS bytes read as plaintext.
-                        await remote.ReadAsync(Memory<byte>.Empty, epoch).ConfigureAwait(false);
-                    }
-                    catch (OperationCanceledException) when (!_stop.IsCancellationRequested)
-                    {
-                        await ParkAsync().ConfigureAwait(false);
-                        continue;
-                    }
+                    // Before TLS the read is cancelled to park: a cancelled socket receive takes no bytes, and one that
+                    // completed first delivers plaintext that arrived before the upgrade. (A zero-byte read followed by
+                    // an uncancellable read could still block in the second after a spurious or racing completion.)
+                    // An SslStream read must not be cancelled, and after TLS nothing parks.
+                    n = await remote.ReadAsync(buffer, remote is SslStream ? _stop.Token : epoch).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!_stop.IsCancellationRequested)
+                {
+                    await ParkAsync().ConfigureAwait(false);
+                    continue;
                 }
 
-                var n = await remote.ReadAsync(buffer, _stop.Token).ConfigureAwait(false);
                 if (n == 0)
                 {
                     Ended(outbound: false);
