@@ -159,7 +159,8 @@ public sealed class TlsUpgradeTests
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        var vm = new NetTestVm(new ResourceLimits { MaxBlockingReadMs = 300 }, [SkipVerification]);
+        // The bound also covers the connect, whose first run (JIT, name lookup) can be slow on a loaded machine.
+        var vm = new NetTestVm(new ResourceLimits { MaxBlockingReadMs = 2000 }, [SkipVerification]);
         vm.Kernel.NetworkPolicy = new NetworkPolicy([$"{alias}:{port}"]);
         var fd = vm.Socket();
         Assert.Equal(Errno.Success, vm.Kernel.SocketConnect(vm.Process, fd, Addr($"{alias}:{port}")));
