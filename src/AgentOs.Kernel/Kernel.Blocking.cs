@@ -10,6 +10,9 @@ namespace AgentOs.Kernel;
 // it runs out, as the reference runtime prints them.
 public sealed partial class Kernel
 {
+    private const string AcceptOperation = "blocking socket accept";
+    private const string ReceiveOperation = "blocking socket receive";
+
     /// <summary>
     /// The first phase of a blocking wait that <c>maxBlockingReadMs</c> bounds: 80 % of the bound. A wait that a
     /// shorter SO_RCVTIMEO (<paramref name="receiveTimeoutMs"/>) ends instead is not split and prints nothing.
@@ -21,12 +24,34 @@ public sealed partial class Kernel
         return new(process.Interrupted, split ? NearingMs(limit) : Timeout.Infinite);
     }
 
-    /// <summary>Prints the "nearing" line for <paramref name="operation"/> and gives the rest of the bound.</summary>
-    internal WaitContext SecondBlockingPhase(Process process, string operation)
+    /// <summary>
+    /// After the first phase: when it ran out (<paramref name="errno"/> ETIMEDOUT on a split wait) prints the
+    /// "nearing" line for <paramref name="operation"/> and gives the rest of the bound in <paramref name="rest"/>, to
+    /// retry with and pass to <see cref="EndBlocking"/>; otherwise false and the first result stands.
+    /// </summary>
+    internal bool ContinueBlocking(Process process, Errno errno, bool split, string operation, out WaitContext rest)
     {
+        rest = default;
+        if (errno != Errno.ETIMEDOUT || !split)
+        {
+            return false;
+        }
+
         var limit = Limits.MaxBlockingReadMs;
         BlockingNotice(process, operation, exceeded: false);
-        return new(process.Interrupted, limit - NearingMs(limit));
+        rest = new(process.Interrupted, limit - NearingMs(limit));
+        return true;
+    }
+
+    /// <summary>The second phase's result; ETIMEDOUT prints the "exceeded" line for <paramref name="operation"/>.</summary>
+    internal Errno EndBlocking(Process process, Errno errno, string operation)
+    {
+        if (errno == Errno.ETIMEDOUT)
+        {
+            BlockingNotice(process, operation, exceeded: true);
+        }
+
+        return errno;
     }
 
     /// <summary>

@@ -44,17 +44,20 @@ public sealed partial class Kernel
             process.PendingWrite = null;
         }
 
-        if (errno == Errno.EPIPE && RaisesSigPipe(file))
+        return SignalBrokenPipe(process, file, errno, Net.MessageFlags.None);
+    }
+
+    // EPIPE comes with SIGPIPE (unless MSG_NOSIGNAL) for pipes and stream sockets; Unix datagram and seqpacket sockets
+    // only return it (Linux raises the signal in unix_stream_sendmsg alone). Returns errno unchanged.
+    private Errno SignalBrokenPipe(Process process, FileDescription file, Errno errno, Net.MessageFlags flags)
+    {
+        if (errno == Errno.EPIPE && (flags & Net.MessageFlags.NoSignal) == 0 && file is not (Net.UnixMessageSocket or Net.UnixDatagramSocket))
         {
             Processes.Kill(process, process.Pid, SigPipe);
         }
 
         return errno;
     }
-
-    // EPIPE comes with SIGPIPE for pipes and stream sockets; Unix datagram and seqpacket sockets only return it (Linux
-    // raises the signal in unix_stream_sendmsg alone).
-    private static bool RaisesSigPipe(FileDescription file) => file is not (Net.UnixMessageSocket or Net.UnixDatagramSocket);
 
     /// <summary>pread(2).</summary>
     public Errno PRead(Process process, int fd, Span<byte> buffer, long offset, out int read)

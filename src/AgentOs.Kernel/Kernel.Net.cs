@@ -137,13 +137,9 @@ public sealed partial class Kernel
         }
 
         errno = listener.Accept(FirstBlockingPhase(process, listener.ReceiveTimeoutMs, out var split), out var accepted);
-        if (errno == Errno.ETIMEDOUT && split)
+        if (ContinueBlocking(process, errno, split, AcceptOperation, out var rest))
         {
-            errno = listener.Accept(SecondBlockingPhase(process, "blocking socket accept"), out accepted);
-            if (errno == Errno.ETIMEDOUT)
-            {
-                BlockingNotice(process, "blocking socket accept", exceeded: true);
-            }
+            errno = EndBlocking(process, listener.Accept(rest, out accepted), AcceptOperation);
         }
 
         if (errno != Errno.Success)
@@ -252,12 +248,7 @@ public sealed partial class Kernel
         }
 
         errno = socket.Send(data, flags, destination, new(process.Interrupted), out sent);
-        if (errno == Errno.EPIPE && (flags & MessageFlags.NoSignal) == 0 && RaisesSigPipe(socket))
-        {
-            Processes.Kill(process, process.Pid, SigPipe);
-        }
-
-        return errno;
+        return SignalBrokenPipe(process, socket, errno, flags);
     }
 
     /// <summary>recv(2)/recvfrom(2). EBADF for descriptors that are not sockets (wasi-libc falls back to fd_read).</summary>
@@ -272,13 +263,9 @@ public sealed partial class Kernel
         }
 
         errno = socket.Receive(buffer, flags, FirstBlockingPhase(process, socket.ReceiveTimeoutMs, out var split), out received, out source);
-        if (errno == Errno.ETIMEDOUT && split)
+        if (ContinueBlocking(process, errno, split, ReceiveOperation, out var rest))
         {
-            errno = socket.Receive(buffer, flags, SecondBlockingPhase(process, "blocking socket receive"), out received, out source);
-            if (errno == Errno.ETIMEDOUT)
-            {
-                BlockingNotice(process, "blocking socket receive", exceeded: true);
-            }
+            errno = EndBlocking(process, socket.Receive(buffer, flags, rest, out received, out source), ReceiveOperation);
         }
 
         return errno;

@@ -92,12 +92,7 @@ public sealed partial class Kernel
             UnixDatagramSocket datagram => SendUnixDatagram(process, datagram, data, rights.Length > 0 ? rights : null, flags, null, out sent),
             _ => ((UnixMessageSocket)socket).Send(data, rights.Length > 0 ? rights : null, flags, null, wait, out sent),
         };
-        if (errno == Errno.EPIPE && (flags & MessageFlags.NoSignal) == 0 && RaisesSigPipe(socket))
-        {
-            Processes.Kill(process, process.Pid, SigPipe);
-        }
-
-        return errno;
+        return SignalBrokenPipe(process, socket, errno, flags);
     }
 
     /// <summary>
@@ -122,13 +117,9 @@ public sealed partial class Kernel
 
         var rights = new List<FileDescription>();
         errno = ReceiveWithRights(socket, buffer, flags, FirstBlockingPhase(process, socket.ReceiveTimeoutMs, out var split), rights, out received, out fullLength);
-        if (errno == Errno.ETIMEDOUT && split)
+        if (ContinueBlocking(process, errno, split, ReceiveOperation, out var rest))
         {
-            errno = ReceiveWithRights(socket, buffer, flags, SecondBlockingPhase(process, "blocking socket receive"), rights, out received, out fullLength);
-            if (errno == Errno.ETIMEDOUT)
-            {
-                BlockingNotice(process, "blocking socket receive", exceeded: true);
-            }
+            errno = EndBlocking(process, ReceiveWithRights(socket, buffer, flags, rest, rights, out received, out fullLength), ReceiveOperation);
         }
 
         if (errno != Errno.Success)

@@ -31,6 +31,7 @@ internal static class HostNetImports
     private const int SolSocketC = 0x7FFFFFFF;
     private const int SolSocketRust = 1;
     private const int MaxPollFds = 1024;
+    private const string PollOperation = "blocking poll";
     private const int MaxAddressText = 1024;
     private const int MaxHostName = 253;
     private const int MaxAnswers = 64;
@@ -141,7 +142,7 @@ internal static class HostNetImports
     /// </summary>
     internal static void ReceiveRights(Caller caller, ReadOnlySpan<ValueBox> args, Span<ValueBox> results)
     {
-        var a = new int[9];
+        Span<int> a = stackalloc int[9];
         for (var i = 0; i < a.Length; i++)
         {
             a[i] = args[i].AsInt32();
@@ -501,14 +502,11 @@ internal static class HostNetImports
         var limit = ctx.Kernel.Limits.MaxBlockingReadMs;
         var bounded = timeoutMs < 0 || timeoutMs > limit;
         var errno = ctx.Kernel.Poll(ctx.Process, entries, bounded ? AgentOs.Kernel.Kernel.NearingMs(limit) : timeoutMs, out var ready);
-        if (bounded && errno == Errno.Success && ready == 0)
+        // An empty poll is the timeout the phases are about.
+        if (ctx.Kernel.ContinueBlocking(ctx.Process, errno == Errno.Success && ready == 0 ? Errno.ETIMEDOUT : errno, bounded, PollOperation, out var rest))
         {
-            var rest = ctx.Kernel.SecondBlockingPhase(ctx.Process, "blocking poll").TimeoutMs;
-            errno = ctx.Kernel.Poll(ctx.Process, entries, rest, out ready);
-            if (errno == Errno.Success && ready == 0)
-            {
-                ctx.Kernel.BlockingNotice(ctx.Process, "blocking poll", exceeded: true);
-            }
+            errno = ctx.Kernel.Poll(ctx.Process, entries, rest.TimeoutMs, out ready);
+            ctx.Kernel.EndBlocking(ctx.Process, errno == Errno.Success && ready == 0 ? Errno.ETIMEDOUT : errno, PollOperation);
         }
 
         ctx.ThrowIfTerminated();
