@@ -92,10 +92,13 @@ internal static class LimitsFile
             return;
         }
 
-        object? value = Nullable.GetUnderlyingType(property.PropertyType) == typeof(int)
-            ? field.Value.ValueKind == JsonValueKind.Number && field.Value.TryGetInt32(out int i) ? i : null
-            : field.Value.ValueKind == JsonValueKind.Number && field.Value.TryGetInt64(out long l) ? l : null;
-        property.SetValue(limits, value ?? throw new FormatException($"{path} must be an integer (was {field.Value.GetRawText()})"));
+        Type type = Nullable.GetUnderlyingType(property.PropertyType)!;
+        bool number = field.Value.ValueKind == JsonValueKind.Number;
+        object? value = type == typeof(int) ? number && field.Value.TryGetInt32(out int i) ? i : null
+            : type == typeof(double) ? number && field.Value.TryGetDouble(out double d) ? d : null
+            : number && field.Value.TryGetInt64(out long l) ? l : null;
+        string kind = type == typeof(double) ? "a number" : "an integer";
+        property.SetValue(limits, value ?? throw new FormatException($"{path} must be {kind} (was {field.Value.GetRawText()})"));
     }
 
     private static void RequireObject(JsonElement element, string path)

@@ -20,8 +20,8 @@ internal static class LimitsTable
         foreach (PropertyInfo field in typeof(ResourceLimits).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
         {
             string path = EffectiveLimits.ConfigPath(field.Name);
-            long defaultValue = Value(EffectiveLimits.Default, field.Name);
-            long effectiveValue = Value(effective, field.Name);
+            double defaultValue = Value(EffectiveLimits.Default, field.Name);
+            double effectiveValue = Value(effective, field.Name);
             string effectiveText = Format(field.Name, effectiveValue);
             var cells = new List<string>
             {
@@ -43,15 +43,15 @@ internal static class LimitsTable
         return table;
     }
 
-    private static long Value(EffectiveLimits limits, string name) =>
-        Convert.ToInt64(typeof(EffectiveLimits).GetProperty(name)!.GetValue(limits), CultureInfo.InvariantCulture);
+    private static double Value(EffectiveLimits limits, string name) =>
+        Convert.ToDouble(typeof(EffectiveLimits).GetProperty(name)!.GetValue(limits), CultureInfo.InvariantCulture);
 
     /// <summary>Byte-valued limits also show a binary size, e.g. <c>67108864 (64 MiB)</c>.</summary>
-    private static string Format(string name, long value)
+    private static string Format(string name, double value)
     {
         string plain = value.ToString(CultureInfo.InvariantCulture);
         return name.EndsWith("Bytes", StringComparison.Ordinal) && value >= 1024
-            ? $"{plain} ({SoftwareProgressView.FormatBytes(value).Replace(".0 ", " ", StringComparison.Ordinal)})"
+            ? $"{plain} ({SoftwareProgressView.FormatBytes((long)value).Replace(".0 ", " ", StringComparison.Ordinal)})"
             : plain;
     }
 }

@@ -16,6 +16,23 @@ internal sealed class VmOptionSet
     private readonly Option<long?> _maxWasmStackBytes = Size("--max-wasm-stack-bytes", "WebAssembly stack per process (limits.resources.maxWasmStackBytes).");
     private readonly Option<long?> _maxWasmMemoryBytes = Size("--max-wasm-memory-bytes", "Linear memory per process (limits.resources.maxWasmMemoryBytes).");
 
+    private readonly Option<double?> _maxCpuCores = new("--max-cpu-cores")
+    {
+        HelpName = "CORES",
+        Description = "CPU share of the whole VM in cores, e.g. 0.5 or 2 (limits.resources.maxCpuCores).",
+        CustomParser = result =>
+        {
+            string text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty;
+            if (double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double value) && double.IsFinite(value))
+            {
+                return value;
+            }
+
+            result.AddError($"--max-cpu-cores: '{text}' is not a number");
+            return null;
+        },
+    };
+
     private readonly Option<string?> _limits = new("--limits")
     {
         HelpName = "FILE.json",
@@ -63,7 +80,7 @@ internal sealed class VmOptionSet
     };
 
     public IEnumerable<Option> All =>
-        [_maxProcesses, _maxOpenFds, _maxSockets, _maxFilesystemBytes, _maxWasmStackBytes, _maxWasmMemoryBytes, _limits, _software, _cwd, _env, _allowNet, _dnsServer, _logLevel];
+        [_maxProcesses, _maxOpenFds, _maxSockets, _maxFilesystemBytes, _maxWasmStackBytes, _maxWasmMemoryBytes, _maxCpuCores, _limits, _software, _cwd, _env, _allowNet, _dnsServer, _logLevel];
 
     public void AddTo(Command command)
     {
@@ -84,6 +101,7 @@ internal sealed class VmOptionSet
         limits.MaxFilesystemBytes = parse.GetValue(_maxFilesystemBytes) ?? limits.MaxFilesystemBytes;
         limits.MaxWasmStackBytes = parse.GetValue(_maxWasmStackBytes) ?? limits.MaxWasmStackBytes;
         limits.MaxWasmMemoryBytes = parse.GetValue(_maxWasmMemoryBytes) ?? limits.MaxWasmMemoryBytes;
+        limits.MaxCpuCores = parse.GetValue(_maxCpuCores) ?? limits.MaxCpuCores;
 
         string[] software = parse.GetValue(_software) ?? [];
         var env = new List<KeyValuePair<string, string>>();

@@ -184,6 +184,14 @@ public sealed partial class Kernel
             return errno;
         }
 
+        if (parent is not null)
+        {
+            // Resource limits are inherited across fork/spawn; the CPU time used starts again at zero.
+            child.CpuLimitSoft = parent.CpuLimitSoft;
+            child.CpuLimitHard = parent.CpuLimitHard;
+            child.NextCpuSignalSeconds = parent.CpuLimitSoft;
+        }
+
         errno = executor.Start(child, image);
         if (errno != Errno.Success)
         {

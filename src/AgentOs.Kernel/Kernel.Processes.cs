@@ -6,6 +6,10 @@ namespace AgentOs.Kernel;
 /// <summary>Process-level system calls.</summary>
 public sealed partial class Kernel
 {
+    private const int SpinningPolls = 64;
+    private const int MaxPollParkMs = 16;
+    private static readonly TimeSpan QuickPollGap = TimeSpan.FromMilliseconds(1);
+
     /// <summary>This VM's process table.</summary>
     public ProcessTable Processes { get; }
 
@@ -15,10 +19,66 @@ public sealed partial class Kernel
         var errno = Processes.Wait(process, selector, options, new WaitContext(process.Interrupted), out result);
         if (errno == Errno.Success && result.Pid == 0 && (options & WaitOptions.NoHang) != 0)
         {
-            RelieveOutputDeadlock(process);
+            if (RelieveOutputDeadlock(process))
+            {
+                process.EmptyPollStreak = 0;
+            }
+            else
+            {
+                BackOffEmptyPoll(process);
+            }
+        }
+        else
+        {
+            process.EmptyPollStreak = 0;
         }
 
         return errno;
+    }
+
+    /// <summary>
+    /// brush waits for a foreground child by calling waitpid(WNOHANG) in a tight loop (about 500,000 calls a second),
+    /// which burned a whole core per waiting shell. WNOHANG still never blocks for long: after
+    /// <see cref="SpinningPolls"/> quick empty polls in a row the poller is parked for 1 ms, growing to
+    /// <see cref="MaxPollParkMs"/>, and woken at once by any process state change (the child it waits for exiting
+    /// or stopping). A child inside a write keeps the park at 1 ms so a pipe only the parent can relieve
+    /// (<see cref="RelieveOutputDeadlock"/>) grows promptly.
+    /// </summary>
+    private void BackOffEmptyPoll(Process process)
+    {
+        var now = System.Diagnostics.Stopwatch.GetTimestamp();
+        var quick = System.Diagnostics.Stopwatch.GetElapsedTime(process.LastEmptyPoll, now) < QuickPollGap;
+        process.EmptyPollStreak = quick ? process.EmptyPollStreak + 1 : 1;
+        var over = process.EmptyPollStreak - SpinningPolls;
+        if (over > 0)
+        {
+            var ms = ChildIsWriting(process) ? 1 : Math.Min(MaxPollParkMs, 1 << Math.Min(30, over / 8));
+            Processes.ParkPoller(process, ms);
+        }
+
+        process.LastEmptyPoll = System.Diagnostics.Stopwatch.GetTimestamp();
+    }
+
+    // True when a child is writing into a pipe whose read end the parent holds (only the parent can relieve it).
+    private bool ChildIsWriting(Process parent)
+    {
+        foreach (var fd in parent.Fds.OpenDescriptors())
+        {
+            if (parent.Fds.Get(fd, out var file) != Errno.Success || file is not Ipc.PipeReadEnd { Pipe: var pipe })
+            {
+                continue;
+            }
+
+            foreach (var child in Processes.Snapshot())
+            {
+                if (child.ParentPid == parent.Pid && Processes.Get(child.Pid)?.PendingWrite is Ipc.PipeWriteEnd writer && writer.Pipe == pipe)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -29,8 +89,11 @@ public sealed partial class Kernel
     /// </summary>
     /// <remarks>Every child counts, not only the one polled: in <c>$(a | b)</c> the shell may poll for <c>a</c>
     /// while <c>b</c> is the one blocked on the shell's pipe.</remarks>
-    private void RelieveOutputDeadlock(Process parent)
+    /// <returns>True when a pipe grew.</returns>
+    private bool RelieveOutputDeadlock(Process parent)
     {
+        var grew = false;
+
         // Cheap first: brush polls waitpid in a tight loop, and only a read end with a blocked writer matters.
         foreach (var fd in parent.Fds.OpenDescriptors())
         {
@@ -43,11 +106,13 @@ public sealed partial class Kernel
             {
                 if (child.ParentPid == parent.Pid && Processes.Get(child.Pid)?.PendingWrite is Ipc.PipeWriteEnd writer && writer.Pipe == pipe)
                 {
-                    pipe.TryGrowForBlockedWriter(PipeOverflowGauge);
+                    grew |= pipe.TryGrowForBlockedWriter(PipeOverflowGauge);
                     break;
                 }
             }
         }
+
+        return grew;
     }
 
     /// <summary>kill(2).</summary>
@@ -129,6 +194,7 @@ public sealed partial class Kernel
     /// <summary>RLIM_INFINITY.</summary>
     public const ulong RLimitInfinity = ulong.MaxValue;
 
+    private const int RLimitCpu = 0;
     private const int RLimitFileSize = 1;
     private const int RLimitData = 2;
     private const int RLimitStack = 3;
@@ -156,6 +222,11 @@ public sealed partial class Kernel
             _ => RLimitInfinity,
         };
         soft = resource == RLimitOpenFiles ? (ulong)process.Fds.Capacity : hard;
+        if (resource == RLimitCpu)
+        {
+            (soft, hard) = (process.CpuLimitSoft, process.CpuLimitHard);
+        }
+
         return Errno.Success;
     }
 
@@ -186,7 +257,38 @@ public sealed partial class Kernel
             return process.Fds.LowerCapacity((int)Math.Min(soft, int.MaxValue));
         }
 
+        if (resource == RLimitCpu)
+        {
+            // Linux: CPU seconds; SIGXCPU at the soft limit (then every second), SIGKILL at the hard one.
+            process.CpuLimitSoft = soft;
+            process.CpuLimitHard = hard;
+            process.NextCpuSignalSeconds = soft;
+            return Errno.Success;
+        }
+
         return soft == currentSoft && hard == currentHard ? Errno.Success : Errno.EINVAL;
+    }
+
+    /// <summary>
+    /// Charges CPU time a guest thread of <paramref name="process"/> used since its last charge: to the process
+    /// (RLIMIT_CPU: SIGXCPU past the soft limit, every further second, SIGKILL at the hard limit) and to the VM's
+    /// share. Returns how long the thread must be parked because the VM is over its <c>maxCpuCores</c>.
+    /// </summary>
+    public TimeSpan ChargeCpu(Process process, long nanoseconds)
+    {
+        var totalNs = process.AddCpuTime(nanoseconds);
+        var seconds = (ulong)(totalNs / 1_000_000_000);
+        if (seconds >= process.CpuLimitHard)
+        {
+            Processes.Kill(null, process.Pid, Signals.SIGKILL);
+        }
+        else if (seconds >= process.NextCpuSignalSeconds)
+        {
+            process.NextCpuSignalSeconds = seconds + 1;
+            Processes.Kill(null, process.Pid, Signals.SIGXCPU);
+        }
+
+        return Cpu.Charge(nanoseconds);
     }
 
     /// <summary>Called by the executor when a process's image ends (first status wins over a kill).</summary>

@@ -33,6 +33,7 @@ public sealed partial class Kernel
         InodesGauge = Register(LimitNames.Inodes, Limits.MaxInodeCount, nameof(ResourceLimits.MaxInodeCount));
         PipeOverflowGauge = Registry.Register(LimitNames.PipeOverflowBytes, LimitCategory.Memory, Limits.MaxPipeOverflowBytes, EffectiveLimits.ConfigPath(nameof(ResourceLimits.MaxPipeOverflowBytes)));
         Processes = new ProcessTable(ProcessesGauge, options.Time);
+        Cpu = new Sched.CpuBudget(Limits.MaxCpuCores);
         FileSystem = VirtualFileSystem.CreateWithBaseTree(FilesystemBytesGauge, InodesGauge, options.Time);
     }
 
@@ -44,6 +45,9 @@ public sealed partial class Kernel
 
     /// <summary>The effective caps.</summary>
     public EffectiveLimits Limits { get; }
+
+    /// <summary>The VM's CPU share and the CPU time its guests have used.</summary>
+    public Sched.CpuBudget Cpu { get; }
 
     /// <summary>This VM's gauges.</summary>
     public LimitRegistry Registry { get; }

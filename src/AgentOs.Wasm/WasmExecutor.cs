@@ -18,6 +18,7 @@ public sealed class WasmExecutor : IExecutor
     private readonly Kernel.Kernel _kernel;
     private readonly WasmRuntime _runtime;
     private readonly ILogger _logger;
+    private static readonly TimeSpan MaxPark = TimeSpan.FromSeconds(1);
     private readonly Lock _gate = new();
 
     // Guarded by _gate: guest threads still running, and the waiters for none.
@@ -70,6 +71,7 @@ public sealed class WasmExecutor : IExecutor
             MaxWasmStackBytes = limits.MaxWasmStackBytes,
             MaxWasmMemoryBytes = limits.MaxWasmMemoryBytes,
             Kill = process.Interrupted,
+            ChargeCpu = (nanoseconds, park) => ChargeCpu(process, nanoseconds, park),
             OnExit = outcome =>
             {
                 Finish(process, outcome);
@@ -84,6 +86,26 @@ public sealed class WasmExecutor : IExecutor
         }
 
         return Errno.Success;
+    }
+
+    // The VM's CPU share: a thread that finds the VM over it sleeps (a kill still ends the sleep at once). Parks
+    // are capped so a large debt is repaid over several ticks rather than one long sleep.
+    private void ChargeCpu(Process process, long nanoseconds, bool park)
+    {
+        var wait = _kernel.ChargeCpu(process, nanoseconds);
+        if (!park || wait <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        if (wait > MaxPark)
+        {
+            wait = MaxPark;
+        }
+
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        process.Interrupted.WaitHandle.WaitOne(wait);
+        _kernel.Cpu.AddThrottled(System.Diagnostics.Stopwatch.GetElapsedTime(started));
     }
 
     private void Stopped()

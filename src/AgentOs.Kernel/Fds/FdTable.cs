@@ -23,10 +23,11 @@ public sealed class FdTable
     /// <summary>Creates an empty table charging <paramref name="openFds"/> and capped at <paramref name="capacity"/> entries.</summary>
     public FdTable(LimitGauge openFds, int capacity)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
+        // 0 is valid: a child of a process that set RLIMIT_NOFILE to 0 inherits that limit (and its open fds).
+        ArgumentOutOfRangeException.ThrowIfNegative(capacity);
         _openFds = openFds;
         _capacity = capacity;
-        _entries = new Entry[Math.Min(capacity, 16)];
+        _entries = new Entry[Math.Clamp(capacity, 1, 16)];
     }
 
     /// <summary>RLIMIT_NOFILE: descriptor numbers are below this. Only ever lowered (setrlimit), never raised.</summary>

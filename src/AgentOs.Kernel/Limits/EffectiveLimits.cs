@@ -21,7 +21,8 @@ public sealed record EffectiveLimits(
     int MaxReaddirEntries,
     long MaxWasmMemoryBytes,
     long MaxWasmStackBytes,
-    int CpuCount)
+    int CpuCount,
+    double MaxCpuCores)
 {
     /// <summary>The defaults, as <c>new ResourceLimits().Resolve()</c>.</summary>
     public static EffectiveLimits Default { get; } = new ResourceLimits().Resolve();

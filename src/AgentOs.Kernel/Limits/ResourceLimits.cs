@@ -66,6 +66,12 @@ public sealed class ResourceLimits
     /// <summary>WebAssembly call-stack budget per guest process. Default 1 MiB.</summary>
     public long? MaxWasmStackBytes { get; set; }
 
+    /// <summary>
+    /// CPU share of the whole VM in cores (like <c>docker --cpus</c>): all its guest threads together run at most
+    /// this much CPU time per wall-clock time; a thread over the share is parked. Default 1.
+    /// </summary>
+    public double? MaxCpuCores { get; set; }
+
     /// <summary>Virtual CPU count reported to guests. Default 1.</summary>
     public int? CpuCount { get; set; }
 
@@ -91,7 +97,8 @@ public sealed class ResourceLimits
         MaxReaddirEntries: Pick(MaxReaddirEntries, 4096, 1, 1 << 24, nameof(MaxReaddirEntries)),
         MaxWasmMemoryBytes: Pick(MaxWasmMemoryBytes, 128L << 20, 64L << 10, 4L << 30, nameof(MaxWasmMemoryBytes)),
         MaxWasmStackBytes: Pick(MaxWasmStackBytes, 1L << 20, 16L << 10, 256L << 20, nameof(MaxWasmStackBytes)),
-        CpuCount: Pick(CpuCount, 1, 1, 1024, nameof(CpuCount)));
+        CpuCount: Pick(CpuCount, 1, 1, 1024, nameof(CpuCount)),
+        MaxCpuCores: Pick(MaxCpuCores, 1.0, 0.01, 1024.0, nameof(MaxCpuCores)));
 
     private static T Pick<T>(T? value, T fallback, T min, T max, string field)
         where T : struct, System.Numerics.INumber<T>
@@ -101,7 +108,7 @@ public sealed class ResourceLimits
             return fallback;
         }
 
-        if (v < min || v > max)
+        if (T.IsNaN(v) || v < min || v > max)
         {
             throw new LimitConfigurationException(
                 EffectiveLimits.ConfigPath(field),

@@ -108,6 +108,32 @@ public sealed class Process
     /// parent polling waitpid can tell that its child is stuck on a pipe only the parent could drain.</summary>
     internal FileDescription? PendingWrite { get; set; }
 
+    private long _cpuTimeNs;
+
+    /// <summary>CPU time the process's guest thread has used (charged at every epoch tick and at exit).</summary>
+    public TimeSpan CpuTime => TimeSpan.FromTicks(Volatile.Read(ref _cpuTimeNs) / 100);
+
+    /// <summary>RLIMIT_CPU soft and hard limits in seconds (<see cref="ulong.MaxValue"/>: none); inherited by children.</summary>
+    internal ulong CpuLimitSoft { get; set; } = ulong.MaxValue;
+
+    /// <inheritdoc cref="CpuLimitSoft"/>
+    internal ulong CpuLimitHard { get; set; } = ulong.MaxValue;
+
+    /// <summary>CPU seconds at which the next SIGXCPU is due (Linux repeats it every CPU second past the soft limit).</summary>
+    internal ulong NextCpuSignalSeconds { get; set; } = ulong.MaxValue;
+
+    /// <summary>Adds CPU time (the process's own thread only); returns the new total in nanoseconds.</summary>
+    internal long AddCpuTime(long nanoseconds) => Interlocked.Add(ref _cpuTimeNs, Math.Max(0, nanoseconds));
+
+    /// <summary>Empty WNOHANG polls in a row, each soon after the last (the process's own thread only).</summary>
+    internal int EmptyPollStreak { get; set; }
+
+    /// <summary><see cref="System.Diagnostics.Stopwatch"/> timestamp at which the last empty WNOHANG poll returned.</summary>
+    internal long LastEmptyPoll { get; set; }
+
+    /// <summary>The table's change count seen by the last empty poll. Guarded by the table lock.</summary>
+    internal long PollSequence { get; set; }
+
     /// <summary>A stop/continue event not yet reported to a waiting parent. Guarded by the table lock.</summary>
     internal WaitEventKind PendingEvent { get; set; }
 

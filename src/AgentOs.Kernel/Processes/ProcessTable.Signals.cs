@@ -224,6 +224,7 @@ public sealed partial class ProcessTable
             DeliverLocked(parent, Signals.SIGCHLD, deferred);
         }
 
+        _changes++;
         KernelWait.WakeAll(_gate);
     }
 }

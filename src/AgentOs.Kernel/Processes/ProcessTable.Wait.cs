@@ -43,8 +43,14 @@ public sealed partial class ProcessTable
                     return Errno.ECHILD;
                 }
 
-                if (result.Pid != 0 || (options & WaitOptions.NoHang) != 0)
+                if (result.Pid != 0)
                 {
+                    break;
+                }
+
+                if ((options & WaitOptions.NoHang) != 0)
+                {
+                    caller.PollSequence = _changes;
                     break;
                 }
 
@@ -64,6 +70,25 @@ public sealed partial class ProcessTable
         }
 
         return Errno.Success;
+    }
+
+    /// <summary>
+    /// Parks a process whose WNOHANG poll just came back empty for up to <paramref name="milliseconds"/>, returning
+    /// at once if any process changed state since that poll (so nothing it polls for is delayed), when a later
+    /// change happens, or when the process is killed. The caller then reports the empty poll as usual.
+    /// </summary>
+    internal void ParkPoller(Process caller, int milliseconds)
+    {
+        lock (_gate)
+        {
+            if (caller.PollSequence != _changes)
+            {
+                return;
+            }
+
+            var wait = new WaitContext(caller.Interrupted, milliseconds);
+            KernelWait.Wait(_gate, wait, wait.DeadlineFromNow());
+        }
     }
 
     /// <summary>Threads blocked in <see cref="Wait"/> right now (lets tests wait for a waiter to block).</summary>

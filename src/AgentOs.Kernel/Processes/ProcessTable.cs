@@ -35,6 +35,9 @@ public sealed partial class ProcessTable
     private bool _shuttingDown;
     private int _blockedWaiters;
 
+    // Guarded by _gate: bumped at every wake-up of the table's waiters, so a parked poller can tell it missed one.
+    private long _changes;
+
     /// <summary>Creates an empty table charging <paramref name="processes"/> (<c>vm_processes</c>) per entry.</summary>
     public ProcessTable(LimitGauge processes, TimeProvider time)
     {
@@ -338,6 +341,7 @@ public sealed partial class ProcessTable
         }
 
         HangUpOrphanedGroupsLocked(process, childGroups, deferred);
+        _changes++;
         KernelWait.WakeAll(_gate);
     }
 

@@ -16,6 +16,7 @@ internal sealed class GuestThread
     private readonly List<Store> _stores = [];
     private volatile bool _interruptRequested;
     private GuestOutcome? _outcome;
+    private long _lastCpuNs;
 
     private GuestThread(StackClassEngine engine, GuestThreadStart start)
     {
@@ -74,9 +75,7 @@ internal sealed class GuestThread
 
         // Epoch-enabled stores start with deadline 0 (an immediate trap). Checking every tick costs one callback per
         // tick; the callback runs on this thread, the only safe place to stop the store.
-        store.SetEpochDeadlineCallback(_ => _interruptRequested || _start.Kill.IsCancellationRequested
-            ? throw new GuestInterruptedException()
-            : 1UL);
+        store.SetEpochDeadlineCallback(_ => OnEpoch());
         store.SetEpochDeadline(1);
         return store;
     }
@@ -94,9 +93,41 @@ internal sealed class GuestThread
     /// <summary>Waits up to <paramref name="timeout"/>; null if the guest still runs.</summary>
     public GuestOutcome? Join(TimeSpan timeout) => _thread.Join(timeout) ? _outcome : null;
 
+    // On this thread, inside Wasmtime's native frames: only the interrupt may escape.
+    private ulong OnEpoch()
+    {
+        if (!_interruptRequested && !_start.Kill.IsCancellationRequested)
+        {
+            try
+            {
+                ChargeCpu(park: true);
+            }
+            catch (Exception exception)
+            {
+                _start.Logger?.LogError(exception, "CPU accounting of guest {Guest} failed", _start.Name);
+            }
+        }
+
+        return _interruptRequested || _start.Kill.IsCancellationRequested ? throw new GuestInterruptedException() : 1UL;
+    }
+
+    private void ChargeCpu(bool park)
+    {
+        if (_start.ChargeCpu is not { } charge)
+        {
+            return;
+        }
+
+        var now = ThreadCpuClock.NowNs();
+        var used = now - _lastCpuNs;
+        _lastCpuNs = now;
+        charge(used, park);
+    }
+
     private void Run()
     {
         GuestOutcome outcome;
+        _lastCpuNs = ThreadCpuClock.NowNs();
         try
         {
             _start.Body(this);
@@ -116,6 +147,15 @@ internal sealed class GuestThread
 
             _stores.Clear();
             Engine.ReleaseSlot();
+        }
+
+        try
+        {
+            ChargeCpu(park: false);
+        }
+        catch (Exception exception)
+        {
+            _start.Logger?.LogError(exception, "CPU accounting of guest {Guest} failed", _start.Name);
         }
 
         if (outcome.Kind == GuestOutcomeKind.HostFailure)

@@ -23,6 +23,13 @@ internal sealed record GuestThreadStart
     /// <summary>The process's kill token: once cancelled, running wasm stops at the next epoch tick.</summary>
     public CancellationToken Kill { get; init; }
 
+    /// <summary>
+    /// Charges the CPU time (ns) the guest thread used since the last charge; called on the guest thread at every
+    /// epoch tick while wasm runs (may park the thread: the VM's CPU share) and once at the end (must not park,
+    /// second argument false).
+    /// </summary>
+    public Action<long, bool>? ChargeCpu { get; init; }
+
     /// <summary>Called on the guest thread once the run has ended and its Stores are disposed.</summary>
     public Action<GuestOutcome>? OnExit { get; init; }
 
