@@ -11,6 +11,9 @@ internal static class ExitCodes
     /// <summary>Bad command line, option value or limits file (like getopt tools and bash builtins).</summary>
     public const int Usage = 2;
 
+    /// <summary>The run outlived <c>--timeout</c> and was killed, as GNU <c>timeout</c> reports it.</summary>
+    public const int TimedOut = 124;
+
     /// <summary>The program to run does not exist, as a shell reports it.</summary>
     public const int NotFound = 127;
 

@@ -20,7 +20,7 @@ internal static class GuestSession
     /// <summary>How long a signalled guest may take to exit before the CLI exits anyway.</summary>
     private static readonly TimeSpan InterruptGrace = TimeSpan.FromSeconds(1);
 
-    public static async Task<int> RunAsync(VmSettings settings, string program, IReadOnlyList<string> args, GuestStdin stdin)
+    public static async Task<int> RunAsync(VmSettings settings, string program, IReadOnlyList<string> args, GuestStdin stdin, RunTimeout? timeout = null)
     {
         using ILoggerFactory loggers = CliLogging.Create(settings.LogLevel);
         AgentOsVm vm = await CreateVmAsync(settings, loggers).ConfigureAwait(false);
@@ -29,7 +29,7 @@ internal static class GuestSession
             Stream stdout = Console.OpenStandardOutput();
             Stream stderr = Console.OpenStandardError();
             Stream? input = stdin == GuestStdin.Always || Console.IsInputRedirected ? Console.OpenStandardInput() : null;
-            return await RunGuestAsync(vm, program, args, input, stdout, stderr).ConfigureAwait(false);
+            return await RunGuestAsync(vm, program, args, input, stdout, stderr, timeout).ConfigureAwait(false);
         }
     }
 
@@ -76,7 +76,7 @@ internal static class GuestSession
         }
     }
 
-    private static async Task<int> RunGuestAsync(AgentOsVm vm, string program, IReadOnlyList<string> args, Stream? stdin, Stream stdout, Stream stderr)
+    private static async Task<int> RunGuestAsync(AgentOsVm vm, string program, IReadOnlyList<string> args, Stream? stdin, Stream stdout, Stream stderr, RunTimeout? timeout = null)
     {
         AgentOsProcess process;
         try
@@ -107,16 +107,32 @@ internal static class GuestSession
 
             Task snapshotLoop = LogSnapshotsAsync(vm, snapshots.Token);
             Task<ProcessExit> exited = process.WaitAsync();
+            using var expiry = new CancellationTokenSource();
+            Task expired = timeout is null ? Task.Delay(Timeout.Infinite, expiry.Token) : Task.Delay(timeout.Duration, expiry.Token);
             int status;
-            if (await Task.WhenAny(exited, interrupted.Task).ConfigureAwait(false) == exited)
+            Task first = await Task.WhenAny(exited, interrupted.Task, expired).ConfigureAwait(false);
+            if (first == exited)
             {
                 status = (await exited.ConfigureAwait(false)).ExitCode;
+
+                // A one-shot run ends with its top process, as a container with its first one: background jobs
+                // still running are killed, so they cannot hold the output open (their output so far is kept).
+                vm.Kernel.Processes.SignalAll(Signals.SIGKILL);
                 await pumps.ConfigureAwait(false);
+            }
+            else if (first == expired)
+            {
+                vm.Kernel.Processes.SignalAll(Signals.SIGKILL);
+                await DrainAsync(pumps).ConfigureAwait(false);
+                await Console.Error.WriteLineAsync($"agentos: timed out after {timeout!.Text}").ConfigureAwait(false);
+                status = ExitCodes.TimedOut;
             }
             else
             {
-                status = await AfterInterruptAsync(exited, pumps, await interrupted.Task.ConfigureAwait(false)).ConfigureAwait(false);
+                status = await AfterInterruptAsync(vm, exited, pumps, await interrupted.Task.ConfigureAwait(false)).ConfigureAwait(false);
             }
+
+            await expiry.CancelAsync().ConfigureAwait(false);
 
             await snapshots.CancelAsync().ConfigureAwait(false);
             await snapshotLoop.ConfigureAwait(false);
@@ -130,31 +146,39 @@ internal static class GuestSession
     }
 
     /// <summary>
-    /// The CLI was signalled and passed the signal on: the guest gets a short grace to finish (its status wins, with
-    /// whatever output it still writes); otherwise the CLI exits with 128 + signal and disposing the VM ends the rest.
+    /// The CLI was signalled and passed the signal on to the guest's process group: the guest gets a short grace to
+    /// end (its status wins); then every process of the VM is killed, so nothing of the job runs or prints after the
+    /// CLI exits with the guest's status or 128 + signal.
     /// </summary>
-    private static async Task<int> AfterInterruptAsync(Task<ProcessExit> exited, Task pumps, int signal)
+    private static async Task<int> AfterInterruptAsync(AgentOsVm vm, Task<ProcessExit> exited, Task pumps, int signal)
     {
-        ProcessExit exit;
+        int status;
         try
         {
-            exit = await exited.WaitAsync(InterruptGrace).ConfigureAwait(false);
+            status = (await exited.WaitAsync(InterruptGrace).ConfigureAwait(false)).ExitCode;
         }
         catch (TimeoutException)
         {
-            return 128 + signal;
+            status = 128 + signal;
         }
 
+        vm.Kernel.Processes.SignalAll(Signals.SIGKILL);
+        await DrainAsync(pumps).ConfigureAwait(false);
+        return status;
+    }
+
+    // Output the killed guests wrote before they died still reaches the terminal; a stalled terminal cannot hold the
+    // CLI past the grace.
+    private static async Task DrainAsync(Task pumps)
+    {
         try
         {
             await pumps.WaitAsync(InterruptGrace).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
-            // A background child still holds the output pipes; disposing the VM ends it.
+            // Disposing the VM releases the rest.
         }
-
-        return exit.ExitCode;
     }
 
     private static async Task PumpAsync(Stream from, Stream to)
@@ -212,7 +236,7 @@ internal static class GuestSession
 
     /// <summary>
     /// Ctrl-C sends SIGINT to the guest's process group (like a terminal's foreground job) and the CLI then exits; a
-    /// second Ctrl-C kills the guest at once. SIGTERM and SIGQUIT to the CLI are forwarded the same way.
+    /// second Ctrl-C kills the guest at once. SIGTERM, SIGQUIT and SIGHUP to the CLI are forwarded the same way.
     /// </summary>
     private static PosixSignalRegistration[] ForwardSignals(AgentOsVm vm, AgentOsProcess process, TaskCompletionSource<int> interrupted)
     {
@@ -225,7 +249,7 @@ internal static class GuestSession
                 return;
             }
 
-            if (vm.Kernel.Processes.Kill(null, -process.Pid, signal) != Errno.Success)
+            if (vm.Kernel.Processes.KillGroup(null, process.Pid, signal) != Errno.Success)
             {
                 process.Signal(signal);
             }
@@ -238,6 +262,7 @@ internal static class GuestSession
             PosixSignalRegistration.Create(PosixSignal.SIGINT, c => Forward(c, Signals.SIGINT)),
             PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => Forward(c, Signals.SIGTERM)),
             PosixSignalRegistration.Create(PosixSignal.SIGQUIT, c => Forward(c, Signals.SIGQUIT)),
+            PosixSignalRegistration.Create(PosixSignal.SIGHUP, c => Forward(c, Signals.SIGHUP)),
         ];
     }
 }

@@ -18,9 +18,11 @@ internal static class VmCommands
         {
             line,
         };
+        Option<RunTimeout?> timeout = TimeoutOption();
+        command.Options.Add(timeout);
         options.AddTo(command);
         command.SetAction((parse, ct) =>
-            GuestSession.RunAsync(options.Read(parse, Environment.GetEnvironmentVariable), "sh", ["-c", string.Join(' ', parse.GetValue(line)!)], GuestStdin.IfRedirected));
+            GuestSession.RunAsync(options.Read(parse, Environment.GetEnvironmentVariable), "sh", ["-c", string.Join(' ', parse.GetValue(line)!)], GuestStdin.IfRedirected, parse.GetValue(timeout)));
         return command;
     }
 
@@ -30,9 +32,11 @@ internal static class VmCommands
         var program = new Argument<string>("program") { Description = "Guest program to run without a shell (127 if it does not exist)." };
         var args = new Argument<string[]>("args") { Description = "Its arguments, passed literally.", Arity = ArgumentArity.ZeroOrMore };
         var command = new Command("run", "Run one guest program with arguments (no shell) in a fresh VM.") { program, args };
+        Option<RunTimeout?> timeout = TimeoutOption();
+        command.Options.Add(timeout);
         options.AddTo(command);
         command.SetAction((parse, ct) =>
-            GuestSession.RunAsync(options.Read(parse, Environment.GetEnvironmentVariable), parse.GetValue(program)!, parse.GetValue(args) ?? [], GuestStdin.IfRedirected));
+            GuestSession.RunAsync(options.Read(parse, Environment.GetEnvironmentVariable), parse.GetValue(program)!, parse.GetValue(args) ?? [], GuestStdin.IfRedirected, parse.GetValue(timeout)));
         return command;
     }
 
@@ -45,6 +49,23 @@ internal static class VmCommands
             GuestSession.RunAsync(options.Read(parse, Environment.GetEnvironmentVariable), "sh", [], GuestStdin.Always));
         return command;
     }
+
+    private static Option<RunTimeout?> TimeoutOption() => new("--timeout")
+    {
+        HelpName = "DURATION",
+        Description = "Kill every process of the run after DURATION (500ms, 2s, 1m); the CLI then prints 'agentos: timed out after DURATION' and exits 124, as GNU timeout.",
+        CustomParser = result =>
+        {
+            string text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty;
+            if (DurationParser.TryParse(text, out TimeSpan duration))
+            {
+                return new RunTimeout(duration, text.Trim());
+            }
+
+            result.AddError($"--timeout: '{text}' is not a duration ({DurationParser.Syntax})");
+            return null;
+        },
+    };
 
     public static Command Limits()
     {

@@ -17,7 +17,10 @@ internal static class AgentOsMetrics
     public const string CapacityInstrument = "agentos.limit.capacity";
     public const string WarningsInstrument = "agentos.limit.warnings";
 
-    private static readonly ConcurrentDictionary<LimitRegistry, byte> Registries = new();
+    public const string CpuTimeInstrument = "agentos.cpu.time";
+    public const string CpuThrottledInstrument = "agentos.cpu.throttled";
+
+    private static readonly ConcurrentDictionary<LimitRegistry, Kernel.Sched.CpuBudget> Registries = new();
     private static readonly Meter Meter = new(MeterName);
 
     private static readonly Counter<long> Warnings = Meter.CreateCounter<long>(
@@ -32,10 +35,16 @@ internal static class AgentOsMetrics
 
     private static readonly ObservableGauge<long> Capacity = Meter.CreateObservableGauge(
         CapacityInstrument, () => Observe(static u => u.Capacity), "{unit}", "Capacity of a VM limit.");
+
+    private static readonly ObservableCounter<double> CpuTime = Meter.CreateObservableCounter(
+        CpuTimeInstrument, () => ObserveCpu(static c => c.Used), "s", "CPU time used by a VM's guest processes.");
+
+    private static readonly ObservableCounter<double> CpuThrottled = Meter.CreateObservableCounter(
+        CpuThrottledInstrument, () => ObserveCpu(static c => c.Throttled), "s", "Time a VM's guest threads were parked for exceeding limits.resources.maxCpuCores.");
 #pragma warning restore IDE0052
 
     /// <summary>Starts reporting <paramref name="registry"/>.</summary>
-    public static void Track(LimitRegistry registry) => Registries.TryAdd(registry, 0);
+    public static void Track(LimitRegistry registry, Kernel.Sched.CpuBudget cpu) => Registries.TryAdd(registry, cpu);
 
     /// <summary>Stops reporting <paramref name="registry"/> (VM disposed).</summary>
     public static void Untrack(LimitRegistry registry) => Registries.TryRemove(registry, out _);
@@ -43,6 +52,14 @@ internal static class AgentOsMetrics
     /// <summary>Counts one warning.</summary>
     public static void RecordWarning(string vmId, LimitWarning warning) =>
         Warnings.Add(1, new("vm.id", vmId), new("limit", warning.Limit), new("category", LimitRegistry.CategoryTag(warning.Category)));
+
+    private static IEnumerable<Measurement<double>> ObserveCpu(Func<Kernel.Sched.CpuBudget, TimeSpan> value)
+    {
+        foreach (var (registry, cpu) in Registries)
+        {
+            yield return new Measurement<double>(value(cpu).TotalSeconds, new KeyValuePair<string, object?>("vm.id", registry.VmId));
+        }
+    }
 
     private static IEnumerable<Measurement<long>> Observe(Func<LimitUsage, long> value)
     {

@@ -92,7 +92,7 @@ public sealed class AgentOsProcess : IAsyncDisposable, IDisposable
     /// <summary>Sends SIGKILL to the process and its process group (the pipeline it started).</summary>
     public void Kill()
     {
-        _vm.Kernel.Processes.Kill(null, -Pid, Signals.SIGKILL);
+        _vm.Kernel.Processes.KillGroup(null, Pid, Signals.SIGKILL);
         _vm.Kernel.Processes.Kill(null, Pid, Signals.SIGKILL);
     }
 

@@ -56,6 +56,11 @@ public sealed partial class AgentOsVm
         cancellationToken.ThrowIfCancellationRequested();
         var limit = options?.MaxCapturedOutputBytes ?? _maxCapturedOutputBytes;
         ArgumentOutOfRangeException.ThrowIfNegative(limit, "options.MaxCapturedOutputBytes");
+        if (options?.Timeout is { } timeoutValue)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeoutValue, TimeSpan.Zero, "options.Timeout");
+        }
+
         var hasStdin = options?.Stdin is not null || options?.StdinText is not null;
         AgentOsProcess process;
         try
@@ -69,7 +74,15 @@ public sealed partial class AgentOsVm
         }
 
         using (process)
+        using (var timeout = new CancellationTokenSource())
         {
+            if (options?.Timeout is { } duration)
+            {
+                // Killing the group ends the run: the exit and the pipes' EOF then complete the result as usual.
+                timeout.Token.UnsafeRegister(static state => ((AgentOsProcess)state!).Kill(), process);
+                timeout.CancelAfter(duration);
+            }
+
             try
             {
                 var stdout = OutputCapture.ReadAsync(process.StdoutPipe, limit, cancellationToken);
@@ -79,7 +92,10 @@ public sealed partial class AgentOsVm
                 var (outBytes, outTruncated) = await stdout.ConfigureAwait(false);
                 var (errBytes, errTruncated) = await stderr.ConfigureAwait(false);
                 await stdin.ConfigureAwait(false);
-                return new ProcessResult(process.Pid, exit, outBytes, outTruncated, errBytes, errTruncated);
+                return new ProcessResult(process.Pid, exit, outBytes, outTruncated, errBytes, errTruncated)
+                {
+                    TimedOut = timeout.IsCancellationRequested,
+                };
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

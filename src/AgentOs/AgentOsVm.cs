@@ -51,7 +51,7 @@ public sealed partial class AgentOsVm : IAsyncDisposable
         RootFileSystem = new AgentOsFileSystem(kernel, Credentials.Root, cwd);
         Network = new Network.AgentOsNetwork(kernel);
         kernel.Registry.Warning += OnWarning;
-        AgentOsMetrics.Track(kernel.Registry);
+        AgentOsMetrics.Track(kernel.Registry, kernel.Cpu);
     }
 
     /// <summary>Raised once each time a limit's usage crosses 80% of its capacity (re-armed when it drops to ≤ 50%).
@@ -87,6 +87,13 @@ public sealed partial class AgentOsVm : IAsyncDisposable
 
     /// <summary>Every process of the VM (running, stopped and zombie), by pid.</summary>
     public IReadOnlyList<ProcessInfo> Processes => _kernel.Processes.Snapshot();
+
+    /// <summary>CPU time all the VM's guest processes have used so far (charged against
+    /// <c>limits.resources.maxCpuCores</c>).</summary>
+    public TimeSpan CpuTime => _kernel.Cpu.Used;
+
+    /// <summary>How long the VM's guest threads have been parked for exceeding <c>limits.resources.maxCpuCores</c>.</summary>
+    public TimeSpan CpuThrottledTime => _kernel.Cpu.Throttled;
 
     internal Kernel.Kernel Kernel => _kernel;
 

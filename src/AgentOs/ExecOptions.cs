@@ -18,4 +18,10 @@ public sealed class ExecOptions
 
     /// <summary>Overrides <see cref="ProcessLimitsOptions.MaxCapturedOutputBytes"/> for this run.</summary>
     public int? MaxCapturedOutputBytes { get; init; }
+
+    /// <summary>
+    /// How long the run may take; past it the process and its process group are killed (SIGKILL) and the result
+    /// comes back with <see cref="ProcessResult.TimedOut"/> set and the output captured so far. Null: no limit.
+    /// </summary>
+    public TimeSpan? Timeout { get; init; }
 }

@@ -42,4 +42,7 @@ public sealed class ProcessResult
 
     /// <summary>Whether stderr went past the captured-output limit (the excess was read and dropped).</summary>
     public bool StderrTruncated { get; }
+
+    /// <summary>Whether <see cref="ExecOptions.Timeout"/> ran out and the run was killed.</summary>
+    public bool TimedOut { get; init; }
 }

@@ -65,7 +65,7 @@ public sealed class FdTable
     public Errno Reserve(out int fd, int minFd = 0)
     {
         fd = -1;
-        if (minFd < 0 || minFd >= Capacity)
+        if (minFd < 0 || (minFd > 0 && minFd >= Capacity)) // with RLIMIT_NOFILE 0 a plain open is EMFILE
         {
             return Errno.EINVAL;
         }
@@ -238,7 +238,7 @@ public sealed class FdTable
     public Errno Dup(int fd, out int newFd, int minFd = 0, FdFlags flags = FdFlags.None)
     {
         newFd = -1;
-        if (minFd < 0 || minFd >= Capacity)
+        if (minFd < 0 || (minFd > 0 && minFd >= Capacity)) // with RLIMIT_NOFILE 0 a plain open is EMFILE
         {
             return Errno.EINVAL;
         }

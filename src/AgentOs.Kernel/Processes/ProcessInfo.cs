@@ -12,4 +12,8 @@ public sealed record ProcessInfo(
     uint Uid,
     DateTimeOffset StartTime,
     DateTimeOffset? ExitTime,
-    ExitStatus? ExitStatus);
+    ExitStatus? ExitStatus)
+{
+    /// <summary>CPU time the process has used so far (<c>ps</c> TIME).</summary>
+    public TimeSpan CpuTime { get; init; }
+}

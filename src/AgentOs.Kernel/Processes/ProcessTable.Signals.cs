@@ -31,6 +31,35 @@ public sealed partial class ProcessTable
     }
 
     /// <summary>
+    /// Signals exactly the process group <paramref name="pgid"/> (killpg(3)). Unlike <see cref="Kill"/> with a negative
+    /// pid, no value means "every process": the host signals a command's group by its leader's pid, and the VM's first
+    /// process has pid 1, where <c>kill(-1)</c> would be the broadcast.
+    /// </summary>
+    /// <returns>EINVAL for a signal outside 0..64 or a pgid ≤ 0; ESRCH when the group has no member; EPERM as
+    /// <see cref="Kill"/>.</returns>
+    public Errno KillGroup(Process? sender, int pgid, int signal)
+    {
+        if (signal is < 0 or > Signals.MaxSignal || pgid <= 0)
+        {
+            return Errno.EINVAL;
+        }
+
+        var deferred = new DeferredActions();
+        Errno result;
+        lock (_gate)
+        {
+            result = SignalTargetsLocked(sender, _table.Values.Where(p => p.Pgid == pgid).ToList(), signal, deferred);
+        }
+
+        deferred.Run(_processes);
+        return result;
+    }
+
+    /// <summary>Sends <paramref name="signal"/> to every live process of the VM (the host ending a run: a
+    /// one-shot command's leftovers, a timeout). Returns how many were signalled.</summary>
+    public int SignalAll(int signal) => SignalAllLive(signal, markShutdown: false);
+
+    /// <summary>
     /// sigprocmask(2): changes <paramref name="process"/>'s blocked set and reports the previous one. SIGKILL and SIGSTOP
     /// are never blocked. Pending signals that become unblocked are acted on at once (a terminating one exits the process).
     /// </summary>
@@ -82,6 +111,11 @@ public sealed partial class ProcessTable
             targets = _table.Values.Where(p => p.Pgid == pgid).ToList();
         }
 
+        return SignalTargetsLocked(sender, targets, signal, deferred);
+    }
+
+    private Errno SignalTargetsLocked(Process? sender, List<Process> targets, int signal, DeferredActions deferred)
+    {
         if (targets.Count == 0)
         {
             return Errno.ESRCH;

@@ -182,7 +182,7 @@ public sealed partial class ProcessTable
             foreach (var p in _table.Values)
             {
                 list.Add(new ProcessInfo(p.Pid, p.ParentPid, p.Pgid, p.Sid, p.State, p.Command, p.Arguments,
-                    p.Credentials.Uid, p.StartTime, p.ExitTime, p.ExitStatus));
+                    p.Credentials.Uid, p.StartTime, p.ExitTime, p.ExitStatus) { CpuTime = p.CpuTime });
             }
         }
 
@@ -394,18 +394,21 @@ public sealed partial class ProcessTable
 
     private bool AnyLiveLocked() => _table.Values.Any(static p => p.State != ProcessState.Zombie);
 
-    private void SignalAllLive(int signal, bool markShutdown)
+    private int SignalAllLive(int signal, bool markShutdown)
     {
         var deferred = new DeferredActions();
+        var count = 0;
         lock (_gate)
         {
             _shuttingDown |= markShutdown;
             foreach (var process in _table.Values.Where(static p => p.State != ProcessState.Zombie).ToList())
             {
                 DeliverLocked(process, signal, deferred);
+                count++;
             }
         }
 
         deferred.Run(_processes);
+        return count;
     }
 }

@@ -8,4 +8,5 @@ namespace AgentOs.Sidecar;
 /// <param name="Stderr">Captured stderr (base64 on the wire).</param>
 /// <param name="StdoutTruncated">Stdout went past the captured-output limit.</param>
 /// <param name="StderrTruncated">Stderr went past the captured-output limit.</param>
-public sealed record SidecarExecResult(int Pid, int ExitCode, int? Signal, byte[] Stdout, byte[] Stderr, bool StdoutTruncated, bool StderrTruncated);
+/// <param name="TimedOut">The request's <c>timeoutMs</c> ran out and the command's processes were killed.</param>
+public sealed record SidecarExecResult(int Pid, int ExitCode, int? Signal, byte[] Stdout, byte[] Stderr, bool StdoutTruncated, bool StderrTruncated, bool TimedOut = false);

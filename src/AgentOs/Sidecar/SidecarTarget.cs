@@ -118,12 +118,25 @@ internal sealed partial class SidecarTarget : IAsyncDisposable
         string? cwd = null,
         byte[]? stdin = null,
         int? maxCapturedOutputBytes = null,
+        int? timeoutMs = null,
         CancellationToken cancellationToken = default) => Guard(async () =>
     {
+        if (timeoutMs is <= 0)
+        {
+            throw SidecarErrors.InvalidParams($"timeoutMs must be a positive number of milliseconds (was {timeoutMs})", "timeoutMs");
+        }
+
         using var input = stdin is null ? null : new MemoryStream(stdin, writable: false);
-        var result = await Vm(vmId).ExecAsync(command, new ExecOptions { Env = env, Cwd = cwd, Stdin = input, MaxCapturedOutputBytes = maxCapturedOutputBytes }, cancellationToken)
-            .ConfigureAwait(false);
-        return new SidecarExecResult(result.Pid, result.ExitCode, result.Signal, result.StdoutBytes.ToArray(), result.StderrBytes.ToArray(), result.StdoutTruncated, result.StderrTruncated);
+        var options = new ExecOptions
+        {
+            Env = env,
+            Cwd = cwd,
+            Stdin = input,
+            MaxCapturedOutputBytes = maxCapturedOutputBytes,
+            Timeout = timeoutMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null,
+        };
+        var result = await Vm(vmId).ExecAsync(command, options, cancellationToken).ConfigureAwait(false);
+        return new SidecarExecResult(result.Pid, result.ExitCode, result.Signal, result.StdoutBytes.ToArray(), result.StderrBytes.ToArray(), result.StdoutTruncated, result.StderrTruncated, result.TimedOut);
     });
 
     [JsonRpcMethod("process.spawn")]

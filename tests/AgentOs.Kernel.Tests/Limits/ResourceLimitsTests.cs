@@ -45,6 +45,26 @@ public sealed class ResourceLimitsTests
         Assert.Contains(value.ToString(System.Globalization.CultureInfo.InvariantCulture), ex.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(-1.0)]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(5000.0)]
+    public void InvalidCpuSharesFailNamingTheField(double value)
+    {
+        var ex = Assert.Throws<LimitConfigurationException>(() => new ResourceLimits { MaxCpuCores = value }.Resolve());
+
+        Assert.Equal("limits.resources.maxCpuCores", ex.ConfigPath);
+    }
+
+    [Fact]
+    public void CpuShareDefaultsToOneCoreAndTakesFractions()
+    {
+        Assert.Equal(1.0, new ResourceLimits().Resolve().MaxCpuCores);
+        Assert.Equal(0.25, new ResourceLimits { MaxCpuCores = 0.25 }.Resolve().MaxCpuCores);
+    }
+
     [Fact]
     public void NegativeFilesystemBytesIsRejected()
     {

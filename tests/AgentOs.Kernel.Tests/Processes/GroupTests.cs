@@ -77,4 +77,35 @@ public sealed class GroupTests
         Assert.Equal(Errno.ESRCH, vm.Table.GetPgid(null, 5, out _));
         Assert.Equal(Errno.ESRCH, vm.Table.GetPgid(null, 0, out _));
     }
+
+    [Fact]
+    public void KillGroupOfTheFirstProcessSignalsThatGroupOnlyNeverTheBroadcast()
+    {
+        var vm = new TestVm();
+        var first = vm.Start();           // pid 1: kill(-1) would mean "everyone"
+        var firstChild = vm.Start(first); // same group
+        var other = vm.Start();           // another host command beside it
+        var otherChild = vm.Start(other);
+        Assert.Equal(1, first.Pid);
+
+        Assert.Equal(Errno.Success, vm.Table.KillGroup(null, first.Pid, Signals.SIGKILL));
+
+        Assert.True(first.IsTerminating);
+        Assert.True(firstChild.IsTerminating);
+        Assert.False(other.IsTerminating);
+        Assert.False(otherChild.IsTerminating);
+    }
+
+    [Fact]
+    public void KillGroupRejectsNonPositiveGroupsAndReportsEmptyOnes()
+    {
+        var vm = new TestVm();
+        var first = vm.Start();
+
+        Assert.Equal(Errno.EINVAL, vm.Table.KillGroup(null, 0, Signals.SIGTERM));
+        Assert.Equal(Errno.EINVAL, vm.Table.KillGroup(null, -1, Signals.SIGTERM));
+        Assert.Equal(Errno.EINVAL, vm.Table.KillGroup(null, first.Pid, 65));
+        Assert.Equal(Errno.ESRCH, vm.Table.KillGroup(null, 42, Signals.SIGTERM));
+        Assert.False(first.IsTerminating);
+    }
 }

@@ -41,6 +41,55 @@ public sealed class RLimitTests
         Assert.Equal(Errno.EPERM, _kernel.SetRLimit(process, 7, 3, 3));
     }
 
+    [Fact]
+    public void ADescriptorLimitOfZeroLeavesForkConsistent()
+    {
+        var process = NewProcess();
+        Assert.Equal(Errno.Success, _kernel.OpenAt(process, Kernel.AtRoot, "/dev/null", OpenFlags.ReadOnly, 0, out _));
+
+        Assert.Equal(Errno.Success, _kernel.SetRLimit(process, 7, 0, 0));
+
+        // As on Linux, the child inherits the limit and the descriptors already open; new ones are EMFILE.
+        Assert.Equal(Errno.Success, process.Fds.Fork(out var child));
+        Assert.Equal((0, 1), (child.Capacity, child.Count));
+        Assert.Equal(Errno.EMFILE, _kernel.OpenAt(process, Kernel.AtRoot, "/dev/null", OpenFlags.ReadOnly, 0, out _));
+        child.CloseAll();
+    }
+
+    [Fact]
+    public void CpuTimeLimitSendsSigxcpuAtTheSoftLimit()
+    {
+        var process = NewProcess();
+        Assert.Equal(Errno.Success, _kernel.GetRLimit(process, 0, out var soft, out var hard));
+        Assert.Equal((Kernel.RLimitInfinity, Kernel.RLimitInfinity), (soft, hard));
+
+        Assert.Equal(Errno.Success, _kernel.SetRLimit(process, 0, 1, 5));
+        Assert.Equal(Errno.EPERM, _kernel.SetRLimit(process, 0, 1, 6));
+        _kernel.ChargeCpu(process, 900_000_000);
+        Assert.False(process.IsTerminating);
+
+        _kernel.ChargeCpu(process, 200_000_000);
+
+        Assert.True(process.IsTerminating);
+        Assert.Equal(Signals.SIGXCPU, process.ExitStatus?.Signal);
+        Assert.Equal(TimeSpan.FromMilliseconds(1100), process.CpuTime);
+    }
+
+    [Fact]
+    public void CpuTimeLimitKillsAtTheHardLimitEvenWhenSigxcpuIsIgnored()
+    {
+        var process = NewProcess();
+        process.IgnoredSignals |= Signals.Bit(Signals.SIGXCPU);
+        Assert.Equal(Errno.Success, _kernel.SetRLimit(process, 0, 1, 2));
+
+        _kernel.ChargeCpu(process, 1_500_000_000);
+        Assert.False(process.IsTerminating);
+        _kernel.ChargeCpu(process, 600_000_000);
+
+        Assert.True(process.IsTerminating);
+        Assert.Equal(Signals.SIGKILL, process.ExitStatus?.Signal);
+    }
+
     private Process NewProcess()
     {
         var fds = new FdTable(_kernel.Registry.Find(LimitNames.OpenFds)!, _kernel.Limits.MaxOpenFds);
