@@ -90,6 +90,33 @@ public sealed class SidecarTests
         Assert.Equal("ok\n", Encoding.UTF8.GetString((await host.ResponseAsync(5)).GetProperty("result").GetProperty("stdout").GetBytesFromBase64()));
     }
 
+    [Fact]
+    public async Task CancellingTheFirstExecLeavesTheExecBesideItAndTimeoutMsEndsACommand()
+    {
+        using var host = SidecarHost.Raw();
+        await host.SendAsync("""{"jsonrpc":"2.0","id":1,"method":"vm.create","params":{}}""");
+        var vmId = (await host.ResponseAsync(1)).GetProperty("result").GetProperty("vmId").GetString();
+
+        // The first exec runs as pid 1, whose group kill used to become kill(-1) and SIGKILL the exec beside it.
+        await host.SendAsync($$$"""{"jsonrpc":"2.0","id":2,"method":"process.exec","params":{"vmId":"{{{vmId}}}","command":"sleep 60"}}""");
+        await host.SendAsync($$$"""{"jsonrpc":"2.0","id":3,"method":"process.exec","params":{"vmId":"{{{vmId}}}","command":"sleep 2; echo survived"}}""");
+        await Task.Delay(500);
+        await host.SendAsync("""{"jsonrpc":"2.0","method":"$/cancelRequest","params":{"id":2}}""");
+        Assert.True((await host.ResponseAsync(2)).TryGetProperty("error", out _));
+        var survivor = (await host.ResponseAsync(3)).GetProperty("result");
+        Assert.Equal(0, survivor.GetProperty("exitCode").GetInt32());
+        Assert.Equal("survived\n", Encoding.UTF8.GetString(survivor.GetProperty("stdout").GetBytesFromBase64()));
+
+        await host.SendAsync($$$"""{"jsonrpc":"2.0","id":4,"method":"process.exec","params":{"vmId":"{{{vmId}}}","command":"echo start; sleep 60","timeoutMs":300}}""");
+        var timedOut = (await host.ResponseAsync(4)).GetProperty("result");
+        Assert.True(timedOut.GetProperty("timedOut").GetBoolean());
+        Assert.Equal(137, timedOut.GetProperty("exitCode").GetInt32());
+        Assert.Equal("start\n", Encoding.UTF8.GetString(timedOut.GetProperty("stdout").GetBytesFromBase64()));
+
+        await host.SendAsync($$$"""{"jsonrpc":"2.0","id":5,"method":"process.exec","params":{"vmId":"{{{vmId}}}","command":"true","timeoutMs":0}}""");
+        Assert.Equal((SidecarErrorCodes.InvalidParams, "timeoutMs"), CodeAndPath((await host.ResponseAsync(5)).GetProperty("error")));
+    }
+
     private static (int Code, string? ConfigPath) CodeAndPath(JsonElement error) =>
         (error.GetProperty("code").GetInt32(), error.GetProperty("data").GetProperty("configPath").GetString());
 
