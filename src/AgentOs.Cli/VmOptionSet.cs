@@ -16,6 +16,7 @@ internal sealed class VmOptionSet
     private readonly Option<long?> _maxWasmStackBytes = Size("--max-wasm-stack-bytes", "WebAssembly stack per process (limits.resources.maxWasmStackBytes).");
     private readonly Option<long?> _maxWasmMemoryBytes = Size("--max-wasm-memory-bytes", "Linear memory per process (limits.resources.maxWasmMemoryBytes).");
 
+    private readonly Option<long?> _maxMemoryBytes = Size("--max-memory-bytes", "Linear memory of all the VM's processes together (limits.resources.maxMemoryBytes).");
     private readonly Option<double?> _maxCpuCores = new("--max-cpu-cores")
     {
         HelpName = "CORES",
@@ -80,7 +81,7 @@ internal sealed class VmOptionSet
     };
 
     public IEnumerable<Option> All =>
-        [_maxProcesses, _maxOpenFds, _maxSockets, _maxFilesystemBytes, _maxWasmStackBytes, _maxWasmMemoryBytes, _maxCpuCores, _limits, _software, _cwd, _env, _allowNet, _dnsServer, _logLevel];
+        [_maxProcesses, _maxOpenFds, _maxSockets, _maxFilesystemBytes, _maxWasmStackBytes, _maxWasmMemoryBytes, _maxMemoryBytes, _maxCpuCores, _limits, _software, _cwd, _env, _allowNet, _dnsServer, _logLevel];
 
     public void AddTo(Command command)
     {
@@ -101,6 +102,7 @@ internal sealed class VmOptionSet
         limits.MaxFilesystemBytes = parse.GetValue(_maxFilesystemBytes) ?? limits.MaxFilesystemBytes;
         limits.MaxWasmStackBytes = parse.GetValue(_maxWasmStackBytes) ?? limits.MaxWasmStackBytes;
         limits.MaxWasmMemoryBytes = parse.GetValue(_maxWasmMemoryBytes) ?? limits.MaxWasmMemoryBytes;
+        limits.MaxMemoryBytes = parse.GetValue(_maxMemoryBytes) ?? limits.MaxMemoryBytes;
         limits.MaxCpuCores = parse.GetValue(_maxCpuCores) ?? limits.MaxCpuCores;
 
         string[] software = parse.GetValue(_software) ?? [];

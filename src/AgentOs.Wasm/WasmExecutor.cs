@@ -70,6 +70,7 @@ public sealed class WasmExecutor : IExecutor
             Body = thread => Run(thread, process, module),
             MaxWasmStackBytes = limits.MaxWasmStackBytes,
             MaxWasmMemoryBytes = limits.MaxWasmMemoryBytes,
+            MemoryBudget = _kernel.MemoryGauge,
             Kill = process.Interrupted,
             ChargeCpu = (nanoseconds, park) => ChargeCpu(process, nanoseconds, park),
             OnExit = outcome =>

@@ -20,6 +20,7 @@ public sealed record EffectiveLimits(
     int MaxProcessEnvBytes,
     int MaxReaddirEntries,
     long MaxWasmMemoryBytes,
+    long MaxMemoryBytes,
     long MaxWasmStackBytes,
     int CpuCount,
     double MaxCpuCores)

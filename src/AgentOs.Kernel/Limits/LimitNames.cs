@@ -14,4 +14,5 @@ public static class LimitNames
     public const string FilesystemBytes = "vm_filesystem_bytes";
     public const string Inodes = "vm_inodes";
     public const string PipeOverflowBytes = "vm_pipe_overflow_bytes";
+    public const string MemoryBytes = "vm_memory_bytes";
 }

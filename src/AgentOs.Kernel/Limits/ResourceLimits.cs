@@ -60,6 +60,12 @@ public sealed class ResourceLimits
     /// <summary>Entries in a whole-directory listing. Default 4096.</summary>
     public int? MaxReaddirEntries { get; set; }
 
+    /// <summary>
+    /// Linear memory of all the VM's guest processes together: a <c>memory.grow</c> past it fails in the guest
+    /// (malloc returns NULL) and a process whose initial memory does not fit cannot start (ENOMEM). Default 512 MiB.
+    /// </summary>
+    public long? MaxMemoryBytes { get; set; }
+
     /// <summary>Linear memory per guest process. Default 128 MiB.</summary>
     public long? MaxWasmMemoryBytes { get; set; }
 
@@ -96,6 +102,7 @@ public sealed class ResourceLimits
         MaxProcessEnvBytes: Pick(MaxProcessEnvBytes, 1 << 20, 64, 1 << 30, nameof(MaxProcessEnvBytes)),
         MaxReaddirEntries: Pick(MaxReaddirEntries, 4096, 1, 1 << 24, nameof(MaxReaddirEntries)),
         MaxWasmMemoryBytes: Pick(MaxWasmMemoryBytes, 128L << 20, 64L << 10, 4L << 30, nameof(MaxWasmMemoryBytes)),
+        MaxMemoryBytes: Pick(MaxMemoryBytes, 512L << 20, 64L << 10, 1L << 40, nameof(MaxMemoryBytes)),
         MaxWasmStackBytes: Pick(MaxWasmStackBytes, 1L << 20, 16L << 10, 256L << 20, nameof(MaxWasmStackBytes)),
         CpuCount: Pick(CpuCount, 1, 1, 1024, nameof(CpuCount)),
         MaxCpuCores: Pick(MaxCpuCores, 1.0, 0.01, 1024.0, nameof(MaxCpuCores)));

@@ -11,8 +11,6 @@ namespace AgentOs.Wasm.Engines;
 /// </summary>
 internal sealed class EngineProvider : IDisposable
 {
-    private const long MaxMemoryBytes = 4L << 30;
-
     private readonly ConcurrentDictionary<long, Lazy<StackClassEngine>> _engines = new();
     private readonly Timer _epochTimer;
     private int _disposed;
@@ -28,7 +26,7 @@ internal sealed class EngineProvider : IDisposable
     /// The engine settings that change compiled code. Stack size is absent on purpose: Wasmtime loads a module
     /// serialized by an engine that differs only in max stack size (verified with 50.0.1).
     /// </summary>
-    public static string CompilationProfile => "epoch=1;fuel=0;opt=speed;signals=1";
+    public static string CompilationProfile => "epoch=1;fuel=0;opt=speed;signals=1;cow=0";
 
     /// <summary>The Wasmtime package version, part of every compiled-module cache key.</summary>
     public static string WasmtimeVersion { get; } =
@@ -82,18 +80,11 @@ internal sealed class EngineProvider : IDisposable
         }
 
         config.WithMaximumStackSize(checked((int)stackBytes));
-        if (Options.PoolSlots > 0)
-        {
-            // Pool memories may grow to the wasm32 maximum; each Store's SetLimits applies the VM's real cap.
-            using var pool = new PoolingAllocationConfig()
-                .WithMaxCoreInstances((uint)Options.PoolSlots)
-                .WithMaxMemories((uint)Options.PoolSlots)
-                .WithMaxTables((uint)Options.PoolSlots)
-                .WithMaxMemorySize(unchecked((nuint)MaxMemoryBytes)) // 64-bit hosts only, as Wasmtime's pool
-                .WithLinearMemoryKeepResidentBytes((nuint)Options.KeepResidentBytes);
-            config.WithPoolingAllocationStrategy(pool);
-        }
 
+        // Guest memories are placed by the host so every memory.grow is charged to the VM's maxMemoryBytes. That
+        // needs Wasmtime's on-demand allocator (its pooling allocator ignores a memory creator); the pool slots
+        // remain a cap on concurrent guests per engine.
+        HostMemoryCreator.Install(config);
         return new StackClassEngine(new Engine(config), stackBytes, Options.PoolSlots);
     }
 

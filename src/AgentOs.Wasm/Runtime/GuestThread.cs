@@ -128,6 +128,7 @@ internal sealed class GuestThread
     {
         GuestOutcome outcome;
         _lastCpuNs = ThreadCpuClock.NowNs();
+        HostMemoryCreator.CurrentBudget = _start.MemoryBudget;
         try
         {
             _start.Body(this);

@@ -20,6 +20,9 @@ internal sealed record GuestThreadStart
     /// <summary>The VM's <c>maxWasmMemoryBytes</c>, applied to every Store of the guest.</summary>
     public long MaxWasmMemoryBytes { get; init; } = 128L << 20;
 
+    /// <summary>The VM's <c>vm_memory_bytes</c> gauge every linear memory of the guest is charged to; null: none.</summary>
+    public AgentOs.Kernel.Limits.LimitGauge? MemoryBudget { get; init; }
+
     /// <summary>The process's kill token: once cancelled, running wasm stops at the next epoch tick.</summary>
     public CancellationToken Kill { get; init; }
 
