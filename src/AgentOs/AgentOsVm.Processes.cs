@@ -73,6 +73,7 @@ public sealed partial class AgentOsVm
             return new ProcessResult(0, new ProcessExit(ex.ShellExitCode, null), ReadOnlyMemory<byte>.Empty, false, message, false);
         }
 
+        options?.Started?.Invoke(process.Pid);
         using (process)
         using (var timeout = new CancellationTokenSource())
         {

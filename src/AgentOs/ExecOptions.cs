@@ -24,4 +24,8 @@ public sealed class ExecOptions
     /// comes back with <see cref="ProcessResult.TimedOut"/> set and the output captured so far. Null: no limit.
     /// </summary>
     public TimeSpan? Timeout { get; init; }
+
+    /// <summary>Called with the pid once the process has started (before it may have produced anything), so the
+    /// caller can signal it while it runs (e.g. with the sidecar's <c>process.signal</c>).</summary>
+    public Action<int>? Started { get; init; }
 }

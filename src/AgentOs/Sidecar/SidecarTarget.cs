@@ -119,6 +119,7 @@ internal sealed partial class SidecarTarget : IAsyncDisposable
         byte[]? stdin = null,
         int? maxCapturedOutputBytes = null,
         int? timeoutMs = null,
+        string? tag = null,
         CancellationToken cancellationToken = default) => Guard(async () =>
     {
         if (timeoutMs is <= 0)
@@ -134,6 +135,10 @@ internal sealed partial class SidecarTarget : IAsyncDisposable
             Stdin = input,
             MaxCapturedOutputBytes = maxCapturedOutputBytes,
             Timeout = timeoutMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null,
+
+            // With a tag the host learns the pid while the command runs (to process.signal it).
+            Started = tag is null ? null : pid => _rpc.NotifyWithParameterObjectAsync("process.started", new { vmId, pid, tag })
+                .ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default),
         };
         var result = await Vm(vmId).ExecAsync(command, options, cancellationToken).ConfigureAwait(false);
         return new SidecarExecResult(result.Pid, result.ExitCode, result.Signal, result.StdoutBytes.ToArray(), result.StderrBytes.ToArray(), result.StdoutTruncated, result.StderrTruncated, result.TimedOut);
@@ -159,7 +164,7 @@ internal sealed partial class SidecarTarget : IAsyncDisposable
 
     [JsonRpcMethod("process.signal")]
     public Task<object> SignalAsync(string vmId, int pid, int signal) =>
-        Guard<object>(() => Task.FromResult<object>(new { delivered = Session(vmId).Process(pid).Signal(signal) }));
+        Guard<object>(() => Task.FromResult<object>(new { delivered = Session(vmId).Signal(pid, signal) }));
 
     [JsonRpcMethod("process.wait")]
     public Task<ProcessExit> WaitAsync(string vmId, int pid, CancellationToken cancellationToken = default) =>

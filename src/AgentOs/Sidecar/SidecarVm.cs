@@ -30,6 +30,27 @@ internal sealed class SidecarVm : IAsyncDisposable
         return process.Pid;
     }
 
+    /// <summary>
+    /// Signals a process of this VM: one started by <c>process.spawn</c>, or a running <c>process.exec</c> command whose
+    /// pid <c>process.started</c> reported. False when it has already ended.
+    /// </summary>
+    public bool Signal(int pid, int signal)
+    {
+        if (_processes.TryGetValue(pid, out var spawned))
+        {
+            return spawned.Process.Signal(signal);
+        }
+
+        if (signal is < 0 or > Kernel.Processes.Signals.MaxSignal)
+        {
+            throw SidecarErrors.InvalidParams($"signal must be 0..{Kernel.Processes.Signals.MaxSignal} (was {signal})", "signal");
+        }
+
+        return Vm.Kernel.Processes.Get(pid) is { IsTerminating: false }
+            ? Vm.Kernel.Processes.Kill(null, pid, signal) == Kernel.Errno.Success
+            : throw SidecarErrors.ProcessNotFound(Vm.Id, pid);
+    }
+
     public AgentOsProcess Process(int pid) =>
         _processes.TryGetValue(pid, out var process) ? process.Process : throw SidecarErrors.ProcessNotFound(Vm.Id, pid);
 

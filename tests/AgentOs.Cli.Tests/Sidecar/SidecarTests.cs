@@ -115,6 +115,26 @@ public sealed class SidecarTests
 
         await host.SendAsync($$$"""{"jsonrpc":"2.0","id":5,"method":"process.exec","params":{"vmId":"{{{vmId}}}","command":"true","timeoutMs":0}}""");
         Assert.Equal((SidecarErrorCodes.InvalidParams, "timeoutMs"), CodeAndPath((await host.ResponseAsync(5)).GetProperty("error")));
+
+        // A tag makes the pid known while the command runs, so the host can signal it.
+        await host.SendAsync($$$"""{"jsonrpc":"2.0","id":6,"method":"process.exec","params":{"vmId":"{{{vmId}}}","command":"sleep 60","tag":"job-6"}}""");
+        var frames = new List<JsonElement>();
+        int pid;
+        while (true)
+        {
+            var frame = await host.ReadFrameAsync();
+            if (frame.TryGetProperty("method", out var method) && method.GetString() == "process.started")
+            {
+                Assert.Equal("job-6", frame.GetProperty("params").GetProperty("tag").GetString());
+                pid = frame.GetProperty("params").GetProperty("pid").GetInt32();
+                break;
+            }
+
+            frames.Add(frame);
+        }
+
+        await host.SendAsync($$$"""{"jsonrpc":"2.0","id":7,"method":"process.signal","params":{"vmId":"{{{vmId}}}","pid":{{{pid}}},"signal":15}}""");
+        Assert.Equal(143, (await host.ResponseAsync(6, frames)).GetProperty("result").GetProperty("exitCode").GetInt32());
     }
 
     private static (int Code, string? ConfigPath) CodeAndPath(JsonElement error) =>
