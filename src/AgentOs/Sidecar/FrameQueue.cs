@@ -33,7 +33,9 @@ internal sealed class FrameQueue
     public async ValueTask EnqueueAsync(byte[] frame, CancellationToken cancellationToken = default)
     {
         await _frames.Writer.WriteAsync(frame, cancellationToken).ConfigureAwait(false);
-        _gauge.Enqueued();
+
+        // The channel's own count: separate enqueued/dequeued counts race with the reader and could pass capacity.
+        _gauge.ObserveDepth(_frames.Reader.Count);
     }
 
     /// <summary>No more frames; the writer ends once the queue is drained.</summary>
@@ -49,7 +51,7 @@ internal sealed class FrameQueue
             {
                 while (reader.TryRead(out var frame))
                 {
-                    _gauge.Dequeued();
+                    _gauge.ObserveDepth(reader.Count);
                     await _output.WriteAsync(frame).ConfigureAwait(false);
                     await _output.WriteAsync(NewLine).ConfigureAwait(false);
                 }
