@@ -1,7 +1,7 @@
 using AgentOs.Benchmarks;
 using BenchmarkDotNet.Running;
 
-// Scenario figures (real packages, real guests, Stopwatch-timed): `vm`, `net`, `sidecar`, `limits [N waiting VMs]`. Anything else goes to
+// Scenario figures (real packages, real guests, Stopwatch-timed): `vm`, `net`, `sidecar`, `limits [waiting [N]]`. Anything else goes to
 // BenchmarkDotNet (e.g. `--filter '*Pipe*' --job short`).
 switch (args.FirstOrDefault())
 {

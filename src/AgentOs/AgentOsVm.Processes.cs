@@ -201,6 +201,8 @@ public sealed partial class AgentOsVm
             Errno.ENOENT => new(errno, program, $"{program}: command not found"),
             Errno.EACCES => new(errno, program, $"{program}: permission denied"),
             Errno.ENOEXEC => new(errno, program, $"{program}: exec format error"),
+            Errno.EAGAIN when _kernel.ProcessesGauge.Current < limits.MaxProcesses => new(errno, program,
+                $"{program}: cannot start: this host process already runs as many guest processes as it allows, all VMs together"),
             Errno.EAGAIN => new(errno, program,
                 $"{program}: cannot start: the VM has {_kernel.ProcessesGauge.Current} of {limits.MaxProcesses} processes (raise {EffectiveLimits.ConfigPath(nameof(ResourceLimits.MaxProcesses))})",
                 EffectiveLimits.ConfigPath(nameof(ResourceLimits.MaxProcesses))),
