@@ -62,9 +62,74 @@ internal static class FrameValidator
         }
     }
 
-    /// <summary>An error response for a line longer than the frame limit (its id is unknown: the line was skipped unread).</summary>
-    public static byte[] TooLarge(int maxFrameBytes) =>
-        Error(default, SidecarErrorCodes.InvalidRequest, $"Invalid request: frame larger than {maxFrameBytes} bytes (raise sidecar.maxFrameBytes)", "sidecar.maxFrameBytes");
+    /// <summary>
+    /// An error response for a line longer than the frame limit, answered with the request's id when
+    /// <paramref name="prefix"/> (the part within the limit) has a top-level string or integer <c>id</c> before
+    /// anything cuts it off, so a client waiting on that id gets its answer; otherwise with a null id.
+    /// </summary>
+    public static byte[] TooLarge(int maxFrameBytes, ReadOnlySequence<byte> prefix)
+    {
+        using var id = ReadId(prefix);
+        return Error(id?.RootElement ?? default, SidecarErrorCodes.InvalidRequest, $"Invalid request: frame larger than {maxFrameBytes} bytes (raise sidecar.maxFrameBytes)", "sidecar.maxFrameBytes");
+    }
+
+    // Scans the incomplete JSON for the request object's own "id"; null when it is not there, not yet, or not valid.
+    private static JsonDocument? ReadId(ReadOnlySequence<byte> prefix)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(prefix, isFinalBlock: false, state: default);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return null;
+            }
+
+            while (reader.Read())
+            {
+                if (reader.CurrentDepth != 1 || reader.TokenType != JsonTokenType.PropertyName)
+                {
+                    if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && !reader.TrySkip())
+                    {
+                        return null;
+                    }
+
+                    continue;
+                }
+
+                var isId = reader.ValueTextEquals("id"u8);
+                if (!reader.Read())
+                {
+                    return null;
+                }
+
+                if (isId)
+                {
+                    if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.Number)
+                        || (reader.TokenType == JsonTokenType.Number && !reader.TryGetInt64(out _)))
+                    {
+                        return null;
+                    }
+
+                    var raw = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan.ToArray();
+                    return JsonDocument.Parse(reader.TokenType == JsonTokenType.String ? Quote(raw) : raw);
+                }
+
+                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && !reader.TrySkip())
+                {
+                    return null;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Not JSON: no id to answer with.
+        }
+
+        return null;
+    }
+
+    // The raw (still escaped) bytes of a JSON string token, with its quotes back.
+    private static byte[] Quote(byte[] raw) => [(byte)'"', .. raw, (byte)'"'];
 
     private static byte[] Error(JsonElement id, int code, string message, string? configPath = null)
     {

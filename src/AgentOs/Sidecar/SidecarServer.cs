@@ -88,6 +88,7 @@ internal static partial class SidecarServer
     {
         var reader = PipeReader.Create(input, new StreamPipeReaderOptions(bufferSize: 1 << 16, leaveOpen: true));
         var skipping = false;
+        byte[] skippedPrefix = [];
         while (true)
         {
             var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
@@ -97,11 +98,11 @@ internal static partial class SidecarServer
                 if (skipping)
                 {
                     skipping = false;
-                    await frames.EnqueueAsync(FrameValidator.TooLarge(maxFrameBytes), cancellationToken).ConfigureAwait(false);
+                    await frames.EnqueueAsync(FrameValidator.TooLarge(maxFrameBytes, new(skippedPrefix)), cancellationToken).ConfigureAwait(false);
                 }
                 else if (line.Length > maxFrameBytes)
                 {
-                    await frames.EnqueueAsync(FrameValidator.TooLarge(maxFrameBytes), cancellationToken).ConfigureAwait(false);
+                    await frames.EnqueueAsync(FrameValidator.TooLarge(maxFrameBytes, line.Slice(0, maxFrameBytes)), cancellationToken).ConfigureAwait(false);
                 }
                 else
                 {
@@ -122,7 +123,13 @@ internal static partial class SidecarServer
 
             if (buffer.Length > maxFrameBytes)
             {
-                // An oversized line: drop what we have and the rest of it up to its newline.
+                // An oversized line: keep only its first maxFrameBytes (to answer with its id, if they hold it), drop
+                // the rest up to its newline.
+                if (!skipping)
+                {
+                    skippedPrefix = buffer.Slice(0, maxFrameBytes).ToArray();
+                }
+
                 skipping = true;
                 buffer = buffer.Slice(buffer.End);
             }

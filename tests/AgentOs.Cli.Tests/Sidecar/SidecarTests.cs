@@ -212,7 +212,16 @@ public sealed class SidecarTests
         Assert.Equal((JsonValueKind.Null, SidecarErrorCodes.ParseError), Error(await host.ReadFrameAsync()));
         await host.SendAsync("[1,2]");
         Assert.Equal((JsonValueKind.Null, SidecarErrorCodes.InvalidRequest), Error(await host.ReadFrameAsync()));
+        // Oversized frames are answered with their id when it comes before the limit (a client waits on it).
         await host.SendAsync("""{"jsonrpc":"2.0","id":"x","method":"vm.create","params":{"limits":""" + new string(' ', 10_000) + "{}}}");
+        var tooLarge = await host.ReadFrameAsync();
+        Assert.Equal((JsonValueKind.String, SidecarErrorCodes.InvalidRequest), Error(tooLarge));
+        Assert.Equal("x", tooLarge.GetProperty("id").GetString());
+        await host.SendAsync("{\"jsonrpc\":\"2.0\",\"id\":12,\"method\":\"fs.writeFile\",\"params\":{\"data\":\"" + new string('A', 300_000) + "\"}}");
+        var skipped = await host.ReadFrameAsync();
+        Assert.Equal(12, skipped.GetProperty("id").GetInt32());
+        Assert.Equal("sidecar.maxFrameBytes", skipped.GetProperty("error").GetProperty("data").GetProperty("configPath").GetString());
+        await host.SendAsync("{\"jsonrpc\":\"2.0\",\"method\":\"fs.writeFile\",\"params\":{\"data\":\"" + new string('A', 10_000) + "\"},\"id\":13}");
         Assert.Equal((JsonValueKind.Null, SidecarErrorCodes.InvalidRequest), Error(await host.ReadFrameAsync()));
         await host.SendAsync("""{"jsonrpc":"2.0","id":5,"method":"no.such.method"}""");
         Assert.Equal(SidecarErrorCodes.MethodNotFound, (await host.ResponseAsync(5)).GetProperty("error").GetProperty("code").GetInt32());
