@@ -26,6 +26,16 @@ internal static class SidecarCommand
             Description = $"Largest request line accepted (sidecar.maxFrameBytes, default {SidecarServerOptions.DefaultMaxFrameBytes}).",
             DefaultValueFactory = _ => SidecarServerOptions.DefaultMaxFrameBytes,
         };
+        var hostMemory = new Option<string?>("--host-max-memory-bytes")
+        {
+            HelpName = "SIZE",
+            Description = "Memory all VMs of this sidecar may claim together: each claims maxMemoryBytes + maxFilesystemBytes (host.maxTotalMemoryBytes; default none).",
+        };
+        var hostCpu = new Option<double?>("--host-max-cpu-cores")
+        {
+            HelpName = "CORES",
+            Description = "CPU all VMs of this sidecar may claim together: each claims maxCpuCores (host.maxTotalCpuCores; default none).",
+        };
         var logLevel = new Option<string?>("--log-level")
         {
             HelpName = string.Join('|', CliLogLevel.Names),
@@ -35,6 +45,8 @@ internal static class SidecarCommand
         {
             queueFrames,
             maxFrame,
+            hostMemory,
+            hostCpu,
             logLevel,
         };
         command.SetAction(async (parse, ct) =>
@@ -43,6 +55,7 @@ internal static class SidecarCommand
             {
                 StdoutQueueFrames = parse.GetValue(queueFrames) is > 0 and var frames ? frames : throw new CliUsageException("--stdout-queue-frames must be positive"),
                 MaxFrameBytes = parse.GetValue(maxFrame) is > 0 and var bytes ? bytes : throw new CliUsageException("--max-frame-bytes must be positive"),
+                Host = HostTotals(parse.GetValue(hostMemory), parse.GetValue(hostCpu)),
             };
             using ILoggerFactory loggers = CliLogging.Create(CliLogLevel.Resolve(parse.GetValue(logLevel), Environment.GetEnvironmentVariable));
             Stream stdout = Console.OpenStandardOutput();
@@ -51,5 +64,28 @@ internal static class SidecarCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static AgentOsHost? HostTotals(string? memory, double? cores)
+    {
+        if (memory is null && cores is null)
+        {
+            return null;
+        }
+
+        long? bytes = null;
+        if (memory is not null)
+        {
+            bytes = SizeParser.TryParse(memory, out long parsed) ? parsed : throw new CliUsageException($"--host-max-memory-bytes: '{memory}' is not a size ({SizeParser.Syntax})");
+        }
+
+        try
+        {
+            return new AgentOsHost(new AgentOsHostOptions { MaxTotalMemoryBytes = bytes, MaxTotalCpuCores = cores });
+        }
+        catch (Kernel.Limits.LimitConfigurationException e)
+        {
+            throw new CliUsageException(e.Message);
+        }
     }
 }

@@ -51,6 +51,10 @@ public sealed class AgentOsOptions
     /// else the public registry.</summary>
     public string? Registry { get; set; }
 
+    /// <summary>Totals shared with the other VMs of the same host (memory, CPU); null: this VM is bounded only by its
+    /// own limits. Not bound from configuration.</summary>
+    public AgentOsHost? Host { get; set; }
+
     /// <summary>Where the VM logs (kernel, limits, executor); null for no logging. Not bound from configuration.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 

@@ -33,6 +33,7 @@ public sealed partial class AgentOsVm : IAsyncDisposable
     private readonly ConcurrentDictionary<AgentOsProcess, byte> _handles = new();
     private readonly int _maxCapturedOutputBytes;
     private readonly TimeSpan _terminateGrace;
+    private IDisposable? _hostClaim;
     private int _disposed;
 
     private AgentOsVm(Kernel.Kernel kernel, WasmExecutor executor, Credentials credentials, Dictionary<string, string> environment, string cwd,
@@ -131,7 +132,26 @@ public sealed partial class AgentOsVm : IAsyncDisposable
         var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
         var logger = loggerFactory.CreateLogger("AgentOs");
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        CheckFitsTheMachine(limits);
+        var claim = options.Host?.Claim(limits);
+        try
+        {
+            var vm = await CreateCoreAsync(options, limits, maxCapturedOutputBytes, terminateGraceMs, cwd, networkPolicy, dnsServers, environment, loggerFactory, logger, cancellationToken).ConfigureAwait(false);
+            vm._hostClaim = claim;
+            LogCreated(logger, vm.Id, vm.Software.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return vm;
+        }
+        catch
+        {
+            claim?.Dispose();
+            throw;
+        }
+    }
 
+    private static async Task<AgentOsVm> CreateCoreAsync(AgentOsOptions options, EffectiveLimits limits, int maxCapturedOutputBytes, int terminateGraceMs,
+        string cwd, NetworkPolicy networkPolicy, IReadOnlyList<System.Net.IPEndPoint> dnsServers, Dictionary<string, string> environment,
+        ILoggerFactory loggerFactory, ILogger logger, CancellationToken cancellationToken)
+    {
         IReadOnlyList<CachedPackage> software;
         using (var resolver = new SoftwareResolver(new SoftwareResolverOptions { CacheDirectory = options.CacheDirectory, Registry = options.Registry }))
         {
@@ -162,9 +182,21 @@ public sealed partial class AgentOsVm : IAsyncDisposable
         var credentials = options.User == VmUser.Root ? Credentials.Root : Credentials.AgentOsUser;
         PrepareWorkingDirectory(kernel, credentials, cwd);
         var executor = new WasmExecutor(kernel, SharedWasmRuntime.Get(options.CacheDirectory, options.LoggerFactory), loggerFactory.CreateLogger("AgentOs.Wasm"));
-        var vm = new AgentOsVm(kernel, executor, credentials, environment, cwd, software, maxCapturedOutputBytes, terminateGraceMs, logger);
-        LogCreated(logger, vm.Id, software.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        return vm;
+        return new AgentOsVm(kernel, executor, credentials, environment, cwd, software, maxCapturedOutputBytes, terminateGraceMs, logger);
+    }
+
+    // The in-memory filesystem and the guests' memory are host memory: one VM may not claim more than the machine
+    // (or its container) has, whatever else runs.
+    private static void CheckFitsTheMachine(EffectiveLimits limits)
+    {
+        var machine = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+        if (machine > 0 && limits.MaxMemoryBytes + limits.MaxFilesystemBytes > machine)
+        {
+            var field = limits.MaxFilesystemBytes >= limits.MaxMemoryBytes ? nameof(ResourceLimits.MaxFilesystemBytes) : nameof(ResourceLimits.MaxMemoryBytes);
+            var path = EffectiveLimits.ConfigPath(field);
+            throw new LimitConfigurationException(path,
+                $"{path}: limits.resources.maxMemoryBytes + maxFilesystemBytes = {limits.MaxMemoryBytes + limits.MaxFilesystemBytes} bytes is more than this machine's {machine} bytes of memory.");
+        }
     }
 
     private static NetworkPolicy ResolveNetworkPolicy(Network.NetworkOptions? network)
@@ -235,6 +267,7 @@ public sealed partial class AgentOsVm : IAsyncDisposable
 
         _kernel.Registry.Warning -= OnWarning;
         AgentOsMetrics.Untrack(_kernel.Registry);
+        _hostClaim?.Dispose();
         LogDisposed(_logger, Id);
     }
 

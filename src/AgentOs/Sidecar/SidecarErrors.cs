@@ -29,6 +29,7 @@ internal static class SidecarErrors
             e.LimitConfigPath is null ? SidecarErrorCodes.FileSystemError : SidecarErrorCodes.LimitExceeded,
             e.Message,
             new SidecarErrorData(nameof(AgentOsFileSystemException), e.LimitConfigPath, e.Errno.ToString(), e.Operation, e.Path, e.Observed, e.Capacity)),
+        AgentOsHostCapacityException e => Create(SidecarErrorCodes.LimitExceeded, e.Message, new SidecarErrorData(nameof(AgentOsHostCapacityException), e.ConfigPath)),
         SoftwareException e => Create(SidecarErrorCodes.SoftwareError, e.Message, new SidecarErrorData(nameof(SoftwareException))),
         ArgumentException e => InvalidParams(e.Message),
         ObjectDisposedException => Create(SidecarErrorCodes.VmNotFound, "the VM was disposed", new SidecarErrorData("VmNotFound")),

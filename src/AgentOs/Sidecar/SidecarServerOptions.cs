@@ -13,6 +13,9 @@ internal sealed record SidecarServerOptions
     /// <summary>Largest request line accepted (<c>sidecar.maxFrameBytes</c>); a longer one is skipped with an error.</summary>
     public int MaxFrameBytes { get; init; } = DefaultMaxFrameBytes;
 
+    /// <summary>Totals every VM of the session shares (<c>host.*</c>); null: none.</summary>
+    public AgentOsHost? Host { get; init; }
+
     /// <summary>Package cache of every VM created (null: <c>$AGENTOS_CACHE_DIR</c>, else the default).</summary>
     public string? CacheDirectory { get; init; }
 }

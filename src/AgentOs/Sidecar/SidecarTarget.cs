@@ -53,6 +53,7 @@ internal sealed partial class SidecarTarget : IAsyncDisposable
             Cwd = cwd ?? "/workspace",
             VmId = vmId,
             CacheDirectory = _options.CacheDirectory,
+            Host = _options.Host,
             LoggerFactory = _loggers,
         };
         if (limits is { ValueKind: not JsonValueKind.Null } json)

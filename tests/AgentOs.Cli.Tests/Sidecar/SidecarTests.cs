@@ -137,6 +137,19 @@ public sealed class SidecarTests
         Assert.Equal(143, (await host.ResponseAsync(6, frames)).GetProperty("result").GetProperty("exitCode").GetInt32());
     }
 
+    [Fact]
+    public async Task HostTotalsBoundTheSidecarsVmsTogether()
+    {
+        using var host = SidecarHost.Raw(null, "--host-max-memory-bytes", "100M", "--host-max-cpu-cores", "4");
+        const string Create = """{"jsonrpc":"2.0","id":ID,"method":"vm.create","params":{"limits":{"resources":{"maxMemoryBytes":67108864,"maxFilesystemBytes":16777216}}}}""";
+        await host.SendAsync(Create.Replace("ID", "1", StringComparison.Ordinal));
+        Assert.True((await host.ResponseAsync(1)).TryGetProperty("result", out _));
+
+        await host.SendAsync(Create.Replace("ID", "2", StringComparison.Ordinal));
+
+        Assert.Equal((SidecarErrorCodes.LimitExceeded, "host.maxTotalMemoryBytes"), CodeAndPath((await host.ResponseAsync(2)).GetProperty("error")));
+    }
+
     private static (int Code, string? ConfigPath) CodeAndPath(JsonElement error) =>
         (error.GetProperty("code").GetInt32(), error.GetProperty("data").GetProperty("configPath").GetString());
 
