@@ -32,6 +32,7 @@ public sealed partial class Kernel
         FilesystemBytesGauge = Register(LimitNames.FilesystemBytes, Limits.MaxFilesystemBytes, nameof(ResourceLimits.MaxFilesystemBytes));
         InodesGauge = Register(LimitNames.Inodes, Limits.MaxInodeCount, nameof(ResourceLimits.MaxInodeCount));
         PipeOverflowGauge = Registry.Register(LimitNames.PipeOverflowBytes, LimitCategory.Memory, Limits.MaxPipeOverflowBytes, EffectiveLimits.ConfigPath(nameof(ResourceLimits.MaxPipeOverflowBytes)));
+        QueuedCommandsGauge = Registry.Register(LimitNames.QueuedCommands, LimitCategory.Queue, Limits.MaxQueuedCommands, EffectiveLimits.ConfigPath(nameof(ResourceLimits.MaxQueuedCommands)));
         MemoryGauge = Registry.Register(LimitNames.MemoryBytes, LimitCategory.Memory, Limits.MaxMemoryBytes, EffectiveLimits.ConfigPath(nameof(ResourceLimits.MaxMemoryBytes)));
         Processes = new ProcessTable(ProcessesGauge, options.Time);
         Cpu = new Sched.CpuBudget(Limits.MaxCpuCores);
@@ -56,6 +57,9 @@ public sealed partial class Kernel
     internal ILogger Logger { get; }
 
     internal LimitGauge ProcessesGauge { get; }
+
+    /// <summary><c>vm_queued_commands</c>: host-started commands waiting for room in the VM's tables.</summary>
+    internal LimitGauge QueuedCommandsGauge { get; }
 
     /// <summary><c>vm_memory_bytes</c>: the linear memory of every guest process, charged by the executor.</summary>
     internal LimitGauge MemoryGauge { get; }

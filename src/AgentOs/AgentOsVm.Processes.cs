@@ -11,6 +11,7 @@ namespace AgentOs;
 public sealed partial class AgentOsVm
 {
     private const int StdinCopyChunk = 1 << 16;
+    private static readonly TimeSpan QueueRetryInterval = TimeSpan.FromMilliseconds(20);
 
     /// <summary>
     /// Runs <paramref name="commandLine"/> through the shell (<c>/bin/sh -c</c>) and captures its output (each stream
@@ -65,7 +66,7 @@ public sealed partial class AgentOsVm
         AgentOsProcess process;
         try
         {
-            process = Start(program, argv, options?.Env, options?.Cwd, hasStdin);
+            process = await StartQueuedAsync(program, argv, options, hasStdin, cancellationToken).ConfigureAwait(false);
         }
         catch (AgentOsSpawnException ex) when (ex.LimitConfigPath is null && ex.ShellExitCode != 1)
         {
@@ -102,6 +103,51 @@ public sealed partial class AgentOsVm
             {
                 process.Kill();
                 throw;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Starts a host command; when the VM's process, pipe or descriptor tables are full it waits its turn (a burst
+    /// gets slower, not refused), woken by every process exit and re-trying at least every
+    /// <see cref="QueueRetryInterval"/> (host pipes close just after their process exits). At most
+    /// <c>maxQueuedCommands</c> wait; past that, or for any other refusal, it fails at once.
+    /// </summary>
+    private async Task<AgentOsProcess> StartQueuedAsync(string program, string[] argv, ExecOptions? options, bool hasStdin, CancellationToken cancellationToken)
+    {
+        var queue = _kernel.QueuedCommandsGauge;
+        var queued = false;
+        try
+        {
+            while (true)
+            {
+                ThrowIfDisposed();
+                var changed = _kernel.Processes.WhenChanged();
+                try
+                {
+                    return Start(program, argv, options?.Env, options?.Cwd, hasStdin);
+                }
+                catch (AgentOsSpawnException ex) when (ex.Errno is Errno.EAGAIN or Errno.ENFILE or Errno.EMFILE)
+                {
+                    if (!queued && !queue.TryReserve())
+                    {
+                        var path = EffectiveLimits.ConfigPath(nameof(ResourceLimits.MaxQueuedCommands));
+                        throw new AgentOsSpawnException(ex.Errno, program,
+                            $"{ex.Message}; {queue.Capacity} commands already wait for room (raise {path})", path);
+                    }
+
+                    queued = true;
+                }
+
+                await Task.WhenAny(changed, Task.Delay(QueueRetryInterval, cancellationToken)).ConfigureAwait(false);
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+        }
+        finally
+        {
+            if (queued)
+            {
+                queue.Release();
             }
         }
     }

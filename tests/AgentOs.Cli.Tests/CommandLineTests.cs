@@ -130,7 +130,7 @@ public sealed class CommandLineTests
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(string.Empty, result.Stderr);
         Assert.Equal(["limits.resources.maxProcesses", "256", "64"], Row(result.Stdout, "maxProcesses")[1..]);
-        Assert.Equal(["limits.resources.maxOpenFds", "256", "256"], Row(result.Stdout, "maxOpenFds")[1..]);
+        Assert.Equal(["limits.resources.maxOpenFds", "1024", "1024"], Row(result.Stdout, "maxOpenFds")[1..]);
         Assert.Equal(["limits.resources.maxFilesystemBytes", "67108864 (64 MiB)", "1073741824 (1 GiB)"], Row(result.Stdout, "maxFilesystemBytes")[1..]);
         var rows = typeof(AgentOs.Kernel.Limits.ResourceLimits).GetProperties().Length;
         Assert.Equal(rows, result.Stdout.Split('\n').Count(l => l.Contains("limits.resources.", StringComparison.Ordinal)));

@@ -6,6 +6,7 @@ public sealed record EffectiveLimits(
     int MaxOpenFds,
     int MaxPipes,
     int MaxPtys,
+    int MaxQueuedCommands,
     int MaxSockets,
     int MaxConnections,
     long MaxSocketBufferedBytes,

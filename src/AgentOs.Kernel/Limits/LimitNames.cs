@@ -15,4 +15,5 @@ public static class LimitNames
     public const string Inodes = "vm_inodes";
     public const string PipeOverflowBytes = "vm_pipe_overflow_bytes";
     public const string MemoryBytes = "vm_memory_bytes";
+    public const string QueuedCommands = "vm_queued_commands";
 }

@@ -9,11 +9,20 @@ public sealed class ResourceLimits
     /// <summary>Processes alive or zombie at once (spawn past it → EAGAIN). Default 256.</summary>
     public int? MaxProcesses { get; set; }
 
-    /// <summary>Open descriptors, both VM-wide (→ ENFILE) and per process table (RLIMIT_NOFILE → EMFILE). Default 256.</summary>
+    /// <summary>
+    /// Open descriptors, both VM-wide (→ ENFILE) and per process table (RLIMIT_NOFILE → EMFILE). Default 1024: a
+    /// process holds about four, so the default lets all <see cref="MaxProcesses"/> processes exist at once.
+    /// </summary>
     public int? MaxOpenFds { get; set; }
 
     /// <summary>Pipes alive at once (→ EAGAIN). Default 128.</summary>
     public int? MaxPipes { get; set; }
+
+    /// <summary>
+    /// Host-started commands (<c>ExecAsync</c>/<c>RunAsync</c>, sidecar <c>process.exec</c>) that may wait for room
+    /// when the VM's process, pipe or descriptor tables are full; past it they fail naming this limit. Default 1024.
+    /// </summary>
+    public int? MaxQueuedCommands { get; set; }
 
     /// <summary>PTYs alive at once (→ EAGAIN). Default 128.</summary>
     public int? MaxPtys { get; set; }
@@ -85,9 +94,10 @@ public sealed class ResourceLimits
     /// <exception cref="LimitConfigurationException">A field is zero, negative or absurd; the message names it.</exception>
     public EffectiveLimits Resolve() => new(
         MaxProcesses: Pick(MaxProcesses, 256, 1, 65_536, nameof(MaxProcesses)),
-        MaxOpenFds: Pick(MaxOpenFds, 256, 4, 1 << 20, nameof(MaxOpenFds)),
+        MaxOpenFds: Pick(MaxOpenFds, 1024, 4, 1 << 20, nameof(MaxOpenFds)),
         MaxPipes: Pick(MaxPipes, 128, 1, 1 << 20, nameof(MaxPipes)),
         MaxPtys: Pick(MaxPtys, 128, 1, 1 << 16, nameof(MaxPtys)),
+        MaxQueuedCommands: Pick(MaxQueuedCommands, 1024, 1, 1 << 20, nameof(MaxQueuedCommands)),
         MaxSockets: Pick(MaxSockets, 256, 1, 1 << 20, nameof(MaxSockets)),
         MaxConnections: Pick(MaxConnections, 256, 1, 1 << 20, nameof(MaxConnections)),
         MaxSocketBufferedBytes: Pick(MaxSocketBufferedBytes, 4L << 20, 4096, 16L << 30, nameof(MaxSocketBufferedBytes)),

@@ -1,5 +1,3 @@
-using AgentOs.Kernel.Threading;
-
 namespace AgentOs.Kernel.Processes;
 
 /// <summary>kill(2), sigprocmask(2) and delivery with the kernel-owned default actions (signal(7)).</summary>
@@ -258,7 +256,6 @@ public sealed partial class ProcessTable
             DeliverLocked(parent, Signals.SIGCHLD, deferred);
         }
 
-        _changes++;
-        KernelWait.WakeAll(_gate);
+        ChangedLocked();
     }
 }

@@ -35,8 +35,10 @@ public sealed partial class ProcessTable
     private bool _shuttingDown;
     private int _blockedWaiters;
 
-    // Guarded by _gate: bumped at every wake-up of the table's waiters, so a parked poller can tell it missed one.
+    // Guarded by _gate: bumped at every wake-up of the table's waiters, so a parked poller can tell it missed one;
+    // and the task host code awaits for the next change.
     private long _changes;
+    private TaskCompletionSource? _changed;
 
     /// <summary>Creates an empty table charging <paramref name="processes"/> (<c>vm_processes</c>) per entry.</summary>
     public ProcessTable(LimitGauge processes, TimeProvider time)
@@ -341,8 +343,7 @@ public sealed partial class ProcessTable
         }
 
         HangUpOrphanedGroupsLocked(process, childGroups, deferred);
-        _changes++;
-        KernelWait.WakeAll(_gate);
+        ChangedLocked();
     }
 
     // POSIX exit(): a group orphaned by this exit that has a stopped member gets SIGHUP then SIGCONT.
@@ -393,6 +394,27 @@ public sealed partial class ProcessTable
     private bool GroupExistsLocked(int pgid, int sid) => _table.Values.Any(p => p.Pgid == pgid && p.Sid == sid);
 
     private bool AnyLiveLocked() => _table.Values.Any(static p => p.State != ProcessState.Zombie);
+
+    /// <summary>Completes at the next process state change (an exit, stop or continue); for host code waiting for room.</summary>
+    public Task WhenChanged()
+    {
+        lock (_gate)
+        {
+            return (_changed ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+        }
+    }
+
+    // A process changed state: wake kernel waiters and host code awaiting WhenChanged.
+    private void ChangedLocked()
+    {
+        _changes++;
+        KernelWait.WakeAll(_gate);
+        if (_changed is { } changed)
+        {
+            _changed = null;
+            changed.TrySetResult();
+        }
+    }
 
     private int SignalAllLive(int signal, bool markShutdown)
     {

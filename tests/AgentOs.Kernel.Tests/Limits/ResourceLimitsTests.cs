@@ -10,7 +10,7 @@ public sealed class ResourceLimitsTests
         var limits = new ResourceLimits().Resolve();
 
         Assert.Equal(256, limits.MaxProcesses);
-        Assert.Equal(256, limits.MaxOpenFds);
+        Assert.Equal(1024, limits.MaxOpenFds);
         Assert.Equal(128, limits.MaxPipes);
         Assert.Equal(256, limits.MaxSockets);
         Assert.Equal(256, limits.MaxConnections);
@@ -29,7 +29,7 @@ public sealed class ResourceLimitsTests
 
         Assert.Equal(64, limits.MaxProcesses);
         Assert.Equal(4L << 20, limits.MaxWasmStackBytes);
-        Assert.Equal(256, limits.MaxOpenFds);
+        Assert.Equal(1024, limits.MaxOpenFds);
     }
 
     [Theory]
