@@ -22,7 +22,12 @@ internal static class RestrictedAddresses
         (IPAddress.Parse("224.0.0.0"), 4, "multicast"),
         (IPAddress.Parse("240.0.0.0"), 4, "reserved"),
         (IPAddress.Parse("fc00::"), 7, "unique-local"),
+        (IPAddress.Parse("ff00::"), 8, "multicast"),
     ];
+
+    // The host's own interface addresses (a public address on eth0 is the host itself), re-read every few seconds.
+    private static readonly TimeSpan HostAddressesLifetime = TimeSpan.FromSeconds(5);
+    private static Tuple<long, HashSet<IPAddress>>? _hostAddresses;
 
     /// <summary>The range label and CIDR <paramref name="address"/> falls in (IPv4-mapped/-compatible forms included), or null.</summary>
     public static string? Find(IPAddress address)
@@ -36,7 +41,35 @@ internal static class RestrictedAddresses
             }
         }
 
-        return null;
+        return HostAddresses().Contains(address) ? $"the host's own address {address}" : null;
+    }
+
+    private static HashSet<IPAddress> HostAddresses()
+    {
+        var now = Environment.TickCount64;
+        if (Volatile.Read(ref _hostAddresses) is { } cached && now - cached.Item1 < HostAddressesLifetime.TotalMilliseconds)
+        {
+            return cached.Item2;
+        }
+
+        HashSet<IPAddress> addresses = [];
+        try
+        {
+            foreach (var nic in System.Net.NetworkInformation.NetworkInterface.GetAllNetworkInterfaces())
+            {
+                foreach (var unicast in nic.GetIPProperties().UnicastAddresses)
+                {
+                    addresses.Add(Normalize(unicast.Address));
+                }
+            }
+        }
+        catch (System.Net.NetworkInformation.NetworkInformationException)
+        {
+            // No interface list: the ranges above still apply.
+        }
+
+        Volatile.Write(ref _hostAddresses, Tuple.Create(now, addresses));
+        return addresses;
     }
 
     /// <summary>IPv4-mapped and IPv4-compatible IPv6 addresses as plain IPv4.</summary>

@@ -56,6 +56,35 @@ public sealed class StreamSocketTests
         Assert.Equal(0, vm.Gauge(LimitNames.Connections).Current);
     }
 
+    [Fact]
+    public void TheHostsOwnInterfaceAddressesNeedARuleNamingThemEvenUnderAWildcard()
+    {
+        // Every unicast address of this machine is the host itself, whatever range it is in (here e.g. 192.0.2.2).
+        var own = System.Net.NetworkInformation.NetworkInterface.GetAllNetworkInterfaces()
+            .SelectMany(n => n.GetIPProperties().UnicastAddresses.Select(u => u.Address))
+            .Where(a => !System.Net.IPAddress.IsLoopback(a) && a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork)
+            .ToList();
+        Assert.NotEmpty(own); // every machine this runs on (developers', CI) has one
+        using var hostListener = new System.Net.Sockets.TcpListener(own[0], 0);
+        hostListener.Start();
+        var port = ((System.Net.IPEndPoint)hostListener.LocalEndpoint).Port;
+        var vm = new NetTestVm();
+        vm.Kernel.NetworkPolicy = new NetworkPolicy(["*"]);
+        var fd = vm.Socket(SocketDomain.Inet6);
+
+        Assert.Equal(Errno.EACCES, vm.Kernel.SocketConnect(vm.Process, fd, Addr($"{own[0]}:{port}")));
+        Assert.False(hostListener.Pending());
+
+        vm.Kernel.NetworkPolicy = new NetworkPolicy([$"{own[0]}:{port}"]);
+        Assert.Equal(Errno.Success, vm.Kernel.SocketConnect(vm.Process, vm.Socket(SocketDomain.Inet6), Addr($"{own[0]}:{port}")));
+    }
+
+    [Theory]
+    [InlineData("ff02::1", "multicast range ff00::/8")]
+    [InlineData("255.255.255.255", "reserved range 240.0.0.0/4")]
+    public void MulticastAndBroadcastAreRestricted(string address, string range) =>
+        Assert.Equal(range, RestrictedAddresses.Find(System.Net.IPAddress.Parse(address)));
+
     [Theory]
     [InlineData("[::127.0.0.1]")]
     [InlineData("[::ffff:127.0.0.1]")]
