@@ -148,9 +148,21 @@ public sealed partial class Kernel
             return Errno.Success;
         }
 
-        // WaitHandle-free sleep: the cancellation token of the process is the only thing that ends it early.
-        var woke = process.Interrupted.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(milliseconds));
-        return woke ? Errno.EINTR : Errno.Success;
+        // The cancellation token of the process is the only thing that ends it early. A wait handle takes at most
+        // int.MaxValue ms, so the longest sleeps (up to 49.7 days) run in two parts.
+        var remaining = milliseconds;
+        while (remaining > 0)
+        {
+            var part = (int)Math.Min(remaining, int.MaxValue);
+            if (process.Interrupted.WaitHandle.WaitOne(part))
+            {
+                return Errno.EINTR;
+            }
+
+            remaining -= (uint)part;
+        }
+
+        return Errno.Success;
     }
 
     /// <summary>setuid(2): root may become anyone; others only their own real or effective id.</summary>

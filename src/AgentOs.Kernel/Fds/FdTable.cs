@@ -16,9 +16,11 @@ public sealed class FdTable
 
     private int _capacity;
 
-    // Guarded by _lock.
+    // Guarded by _lock. Once CloseAll has run (the process exited) nothing is installed any more: a host call
+    // still running on the dying process's thread must not put descriptors where no one will close them.
     private Entry[] _entries;
     private int _count;
+    private bool _closed;
 
     /// <summary>Creates an empty table charging <paramref name="openFds"/> and capped at <paramref name="capacity"/> entries.</summary>
     public FdTable(LimitGauge openFds, int capacity)
@@ -102,8 +104,19 @@ public sealed class FdTable
             }
 
             description.Retain();
-            _entries[fd] = new Entry(description, flags & FdFlags.CloseOnExec);
+            if (!_closed)
+            {
+                _entries[fd] = new Entry(description, flags & FdFlags.CloseOnExec);
+                return;
+            }
+
+            _entries[fd] = default;
+            _count--;
         }
+
+        // The process exited between Reserve and Commit: the description is dropped as if closed at once.
+        _openFds.Release();
+        description.Release();
     }
 
     /// <summary>Gives back a slot taken by <see cref="Reserve"/> that will not be used.</summary>
@@ -289,6 +302,11 @@ public sealed class FdTable
                 return Errno.Success;
             }
 
+            if (_closed)
+            {
+                return Errno.EBADF;
+            }
+
             EnsureSlot(newFd);
             if (_entries[newFd].Reserved)
             {
@@ -373,8 +391,8 @@ public sealed class FdTable
     /// <summary>Closes every descriptor ≥ <paramref name="minFd"/> (closefrom).</summary>
     public void CloseFrom(int minFd) => CloseWhere(static _ => true, Math.Max(0, minFd));
 
-    /// <summary>Closes every descriptor (process exit).</summary>
-    public void CloseAll() => CloseWhere(static _ => true, 0);
+    /// <summary>Closes every descriptor (process exit); the table installs none any more.</summary>
+    public void CloseAll() => CloseWhere(static _ => true, 0, closeTable: true);
 
     /// <summary>The open descriptor numbers, ascending.</summary>
     public IReadOnlyList<int> OpenDescriptors()
@@ -394,11 +412,12 @@ public sealed class FdTable
         return list;
     }
 
-    private void CloseWhere(Func<Entry, bool> predicate, int minFd)
+    private void CloseWhere(Func<Entry, bool> predicate, int minFd, bool closeTable = false)
     {
         List<FileDescription>? released = null;
         lock (_lock)
         {
+            _closed |= closeTable;
             for (var fd = minFd; fd < _entries.Length; fd++)
             {
                 if (_entries[fd].Description is not null && predicate(_entries[fd]))
@@ -438,7 +457,7 @@ public sealed class FdTable
     // Caller holds _lock. Returns the lowest free slot ≥ minFd below Capacity, or -1.
     private int FindFree(int minFd)
     {
-        if (_count >= Capacity)
+        if (_count >= Capacity || _closed)
         {
             return -1;
         }

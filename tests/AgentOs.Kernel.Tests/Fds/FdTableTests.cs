@@ -74,6 +74,29 @@ public sealed class FdTableTests
     }
 
     [Fact]
+    public void AnExitedProcessTableInstallsNothing()
+    {
+        // Fuzzing finding: a host call still running on a killed process's thread (fd_pipe after an async SIGALRM)
+        // installed descriptors after the exit had closed the table, and they were never closed.
+        var table = new FdTable(_openFds, 8);
+        var d = new CountingDescription();
+        Assert.Equal(Errno.Success, table.Add(d, FdFlags.None, out _));
+        Assert.Equal(Errno.Success, table.Reserve(out var reserved));
+        table.CloseAll();
+
+        Assert.Equal(Errno.EMFILE, table.Add(d, FdFlags.None, out _));
+        Assert.Equal(Errno.EMFILE, table.AddPair(new CountingDescription(), new CountingDescription(), FdFlags.None, out _, out _));
+        Assert.Equal(Errno.EBADF, table.Dup(0, out _));
+        Assert.Equal(Errno.EBADF, table.Dup2(0, 5));
+        var opened = new CountingDescription();
+        table.Commit(reserved, opened, FdFlags.None); // an open that finished after the exit: closed at once
+        Assert.Equal(1, opened.LastCloses);
+        Assert.Equal(1, d.LastCloses);
+        Assert.Equal(0, table.Count);
+        Assert.Equal(0, _openFds.Current);
+    }
+
+    [Fact]
     public void LastCloseOfASharedDescriptionHappensOnce()
     {
         var table = new FdTable(_openFds, 8);
