@@ -9,8 +9,8 @@ public sealed class NetworkOptions
     /// <summary>
     /// Allow-rules for destinations outside the VM: <c>HOST[:PORT]</c> — a name or IP (<c>*</c> any host,
     /// <c>*.example.com</c> its subdomains, <c>[::1]:8080</c> for IPv6), PORT a number or <c>*</c> (omitted = any).
-    /// Empty (the default) denies all external access. A guest TCP connect that a rule matches is carried over a
-    /// real host socket (names resolve through <see cref="DnsServers"/>, else the host); UDP outside the VM stays EACCES.
+    /// Empty (the default) denies all external access. A guest TCP connection or UDP datagram that a rule matches is
+    /// carried over a real host socket (names resolve through <see cref="DnsServers"/>, else the host's resolver).
     /// </summary>
     public IList<string> AllowedHosts { get; set; } = [];
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using AgentOs.Kernel.Limits;
 using AgentOs.Kernel.Net;
 using AgentOs.Testing;
@@ -12,6 +13,8 @@ public sealed class DnsAddressLookupTests : IDisposable
 {
     private static readonly IPAddress V4 = IPAddress.Parse("93.184.216.34");
     private static readonly IPAddress V6 = IPAddress.Parse("2606:2800:220:1:248:1893:25c8:1946");
+
+    private static readonly Comparer<IPAddress> AddressOrder = Comparer<IPAddress>.Create((a, b) => string.CompareOrdinal(a.ToString(), b.ToString()));
 
     private readonly FakeDnsServer _server = new();
 
@@ -82,6 +85,29 @@ public sealed class DnsAddressLookupTests : IDisposable
 
         Assert.Equal(Errno.ETIMEDOUT, vm.Kernel.ResolveHost(vm.Process, "www.example.test", 4, 8, out _));
         Assert.Equal(Errno.ETIMEDOUT, vm.Kernel.SocketConnect(vm.Process, vm.Socket(), Addr("www.example.test:80")));
+    }
+
+    [Fact]
+    public async Task WithoutDnsServersAnAllowedNameResolvesThroughTheHostsResolver()
+    {
+        // This machine's own name: the VM answers whatever the host's resolver does (nothing where it knows none).
+        var name = Dns.GetHostName();
+        IPAddress[] host;
+        try
+        {
+            host = await Dns.GetHostAddressesAsync(name);
+        }
+        catch (SocketException)
+        {
+            host = [];
+        }
+
+        var vm = new NetTestVm();
+        vm.Kernel.NetworkPolicy = new NetworkPolicy([name]); // naming the host also admits its restricted addresses
+
+        Assert.Equal(Errno.Success, vm.Kernel.ResolveHost(vm.Process, name, 0, 64, out var addresses));
+
+        Assert.Equal(host.Select(RestrictedAddresses.Normalize).Distinct().Order(AddressOrder), addresses.Order(AddressOrder));
     }
 
     private NetTestVm NewVm(ResourceLimits? limits = null, string[]? rules = null)
