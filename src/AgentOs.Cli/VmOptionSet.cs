@@ -70,7 +70,7 @@ internal sealed class VmOptionSet
     private readonly Option<string[]> _dnsServer = new("--dns-server")
     {
         HelpName = "IP[:PORT]",
-        Description = "DNS server for the guest's PTR/SSHFP record queries of allowed names (network.dnsServers). Repeatable; default the host's resolvers.",
+        Description = "DNS server for the guest's lookups of allowed names: addresses (A/AAAA) and PTR/SSHFP records (network.dnsServers). Repeatable; default the host's resolvers.",
         Arity = ArgumentArity.OneOrMore,
     };
 

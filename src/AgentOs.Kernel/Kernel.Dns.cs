@@ -8,7 +8,8 @@ using Microsoft.Extensions.Logging;
 
 namespace AgentOs.Kernel;
 
-/// <summary>DNS record queries for guests (<c>net_dns_query_rr_v1</c>, spec §2.8.8) through real DNS servers.</summary>
+/// <summary>DNS for guests through real DNS servers: record queries (<c>net_dns_query_rr_v1</c>, spec §2.8.8) and the
+/// address lookups of <see cref="ResolveHost"/>.</summary>
 public sealed partial class Kernel
 {
     /// <summary>PTR: the record data is the target name as dotted text.</summary>
@@ -25,8 +26,10 @@ public sealed partial class Kernel
     private IReadOnlyList<IPEndPoint> _dnsServers = [];
     private HostDns? _hostDns;
 
-    /// <summary>The DNS servers record queries go to, in order; empty (the default) = the host's resolvers. Set by
-    /// the VM before any guest runs.</summary>
+    /// <summary>The DNS servers the guest's lookups go to, in order: record queries and address lookups
+    /// (<c>getaddrinfo</c>, connecting to an allowed name). Empty (the default) = the host's resolvers: its
+    /// <c>/etc/resolv.conf</c> servers for records, the system resolver for addresses. Set by the VM before any guest
+    /// runs.</summary>
     public IReadOnlyList<IPEndPoint> DnsServers
     {
         get => Volatile.Read(ref _dnsServers);
@@ -70,7 +73,7 @@ public sealed partial class Kernel
         HostDns dns;
         try
         {
-            dns = LazyInitializer.EnsureInitialized(ref _hostDns, () => new HostDns(DnsServers));
+            dns = Resolver();
         }
         catch (InvalidOperationException e)
         {
@@ -123,6 +126,16 @@ public sealed partial class Kernel
             records.Count == 0 ? DnsAnswerFlags.NoData : DnsAnswerFlags.None);
         return records.Count > MaxDnsRecords || answer.PayloadLength > MaxDnsPayloadBytes ? Errno.ENOBUFS : Errno.Success;
     }
+
+    // The addresses of an allowed name for ResolveHost: through the configured DNS servers, else the host's system
+    // resolver (its hosts file and search domains). Faults for an unknown name or a failed lookup.
+    private Task<IPAddress[]> LookUpAddresses(string host, int family, CancellationToken cancellationToken) =>
+        DnsServers.Count == 0
+            ? System.Net.Dns.GetHostAddressesAsync(host, cancellationToken)
+            : Resolver().QueryAddressesAsync(host, family, cancellationToken);
+
+    // The VM's client for its DNS servers, made on first use (setting DnsServers drops it).
+    private HostDns Resolver() => LazyInitializer.EnsureInitialized(ref _hostDns, () => new HostDns(DnsServers));
 
     // PTR: the target's dotted name (libc strips the trailing dot); SSHFP: RDATA as on the wire.
     private static byte[] RecordData(DnsResourceRecord record) => record switch

@@ -365,10 +365,10 @@ public sealed partial class Kernel
     }
 
     /// <summary>
-    /// getaddrinfo (spec §2.8.8): <c>localhost</c> answers the VM loopback; any other name resolves through the
-    /// host's DNS only when an allow-rule of the network permission names it (the <c>dns://hostname</c> check),
-    /// else EACCES. Answers in a restricted range (§2.8.7) fail the lookup with EACCES unless the rule names the host
-    /// itself. <paramref name="family"/> 0 any, 4, 6; at most <paramref name="maxAnswers"/> answers, IPv4 first.
+    /// getaddrinfo (spec §2.8.8): <c>localhost</c> answers the VM loopback; any other name resolves, through
+    /// <see cref="DnsServers"/> when set else the host's resolver, only when an allow-rule of the network permission
+    /// names it (the <c>dns://hostname</c> check), else EACCES. Answers in a restricted range (§2.8.7) fail the
+    /// lookup with EACCES unless the rule names the host itself. <paramref name="family"/> 0 any, 4, 6; at most <paramref name="maxAnswers"/> answers, IPv4 first.
     /// An unknown name is an empty list.
     /// </summary>
     public Errno ResolveHost(Process process, string host, int family, int maxAnswers, out IReadOnlyList<IPAddress> addresses)
@@ -393,7 +393,7 @@ public sealed partial class Kernel
         }
 
         using var cancel = new CancellationTokenSource();
-        var lookup = Dns.GetHostAddressesAsync(host, cancel.Token);
+        var lookup = LookUpAddresses(host, family, cancel.Token);
         var errno = HostBridge.WaitFor(lookup, cancel, new(process.Interrupted), Limits.MaxBlockingReadMs);
         if (errno != Errno.Success)
         {

@@ -6,15 +6,23 @@ using System.Text;
 namespace AgentOs.Testing;
 
 /// <summary>
-/// A DNS server on 127.0.0.1 (UDP, ephemeral port) answering from a table, for record-query tests: known names get
-/// their records of the asked type (none = NODATA), unknown names NXDOMAIN, <see cref="ServerFailureName"/>
-/// SERVFAIL; <see cref="Silent"/> drops every query. Responses are encoded by hand (the test's peer).
+/// A DNS server on 127.0.0.1 (UDP, ephemeral port) answering from a table, for record-query and address-lookup
+/// tests: known names get their records of the asked type (none = NODATA), unknown names NXDOMAIN,
+/// <see cref="ServerFailureName"/> SERVFAIL; <see cref="Silent"/> drops every query. Responses are encoded by hand
+/// (the test's peer).
 /// </summary>
 internal sealed class FakeDnsServer : IDisposable
 {
+    public const ushort A = 1;
     public const ushort Ptr = 12;
+    public const ushort Aaaa = 28;
     public const ushort Sshfp = 44;
     public const string ServerFailureName = "fail.example.test";
+
+    /// <summary>The name <see cref="WithLoopbackName"/> answers with 127.0.0.1 only: host-network tests reach servers
+    /// on this machine's loopback through it, so their traffic never leaves the machine. Under the reserved
+    /// <c>.test</c> domain, so no other resolver knows it.</summary>
+    public const string LoopbackName = "agentos-loopback.test";
 
     private readonly UdpClient _socket = new(new IPEndPoint(IPAddress.Loopback, 0));
     private readonly Dictionary<string, List<(ushort Type, uint Ttl, byte[] Data)>> _names = new(StringComparer.OrdinalIgnoreCase);
@@ -44,6 +52,14 @@ internal sealed class FakeDnsServer : IDisposable
         return server;
     }
 
+    /// <summary>A server answering <see cref="LoopbackName"/> with the A record 127.0.0.1 and no AAAA record.</summary>
+    public static FakeDnsServer WithLoopbackName()
+    {
+        var server = new FakeDnsServer();
+        server.AddAddress(LoopbackName, IPAddress.Loopback);
+        return server;
+    }
+
     /// <summary>SSHFP RDATA: algorithm, fingerprint type, then a fingerprint of 32 (type 2) or 20 bytes of <paramref name="fill"/>.</summary>
     public static byte[] SshfpData(byte algorithm, byte type, byte fill) =>
         [algorithm, type, .. Enumerable.Repeat(fill, type == 2 ? 32 : 20)];
@@ -60,6 +76,10 @@ internal sealed class FakeDnsServer : IDisposable
             records.Add((type, ttl, data));
         }
     }
+
+    /// <summary>An A (IPv4) or AAAA (IPv6) record of <paramref name="name"/>.</summary>
+    public void AddAddress(string name, IPAddress address, uint ttl = 60) =>
+        Add(name, address.AddressFamily == AddressFamily.InterNetwork ? A : Aaaa, ttl, address.GetAddressBytes());
 
     public void Dispose()
     {

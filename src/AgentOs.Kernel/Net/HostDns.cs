@@ -1,13 +1,16 @@
 using System.Net;
 using System.Net.Sockets;
 using DnsClient;
+using DnsClient.Protocol;
 
 namespace AgentOs.Kernel.Net;
 
 /// <summary>
-/// One VM's client for record queries to real DNS servers (<c>net_dns_query_rr_v1</c>, spec §2.8.8): the
-/// operator's servers, or the host's resolvers (<c>/etc/resolv.conf</c>) when none are given. Nothing is cached,
-/// so no answer outlives its query or crosses VMs; servers are asked in the configured order.
+/// One VM's client for queries to real DNS servers: record queries (<c>net_dns_query_rr_v1</c>, spec §2.8.8) and,
+/// when the operator configured servers, address lookups. The operator's servers, or the host's resolvers
+/// (<c>/etc/resolv.conf</c>) when none are given. Nothing is cached, so no answer outlives its query or crosses VMs;
+/// servers are asked in the configured order, each query times out after 5 s (one retry), and a response is one DNS
+/// message, at most 64 KiB.
 /// </summary>
 internal sealed class HostDns
 {
@@ -52,6 +55,30 @@ internal sealed class HostDns
         }
 
         throw new FormatException($"DNS server \"{text}\": expected IP or IP:PORT with a port in 1-65535.");
+    }
+
+    /// <summary>
+    /// Asks for the A (<paramref name="family"/> 0 or 4) and AAAA (0 or 6) records of <paramref name="name"/>, as given
+    /// (no search domains): the addresses in the answers, CNAMEs followed as the server did; none for an unknown name
+    /// or one without such records. Faults when a query fails or <paramref name="name"/> is not a valid DNS name.
+    /// </summary>
+    public async Task<IPAddress[]> QueryAddressesAsync(string name, int family, CancellationToken cancellationToken)
+    {
+        QueryType[] types = family switch
+        {
+            4 => [QueryType.A],
+            6 => [QueryType.AAAA],
+            _ => [QueryType.A, QueryType.AAAA],
+        };
+        var host = DnsString.Parse(name);
+        var responses = await Task.WhenAll(types.Select(type => _client.QueryAsync(new DnsQuestion(host, type, QueryClass.IN), cancellationToken)))
+            .ConfigureAwait(false);
+        return [.. responses.SelectMany(r => r.Answers).Select(r => r switch
+        {
+            ARecord a => a.Address,
+            AaaaRecord aaaa => aaaa.Address,
+            _ => null,
+        }).OfType<IPAddress>()];
     }
 
     /// <summary>Asks for <paramref name="type"/> records of <paramref name="name"/>; faults as <see cref="DnsResponseException"/>.</summary>

@@ -13,21 +13,18 @@ using static AgentOs.Kernel.Tests.Net.NetTestVm;
 
 namespace AgentOs.Kernel.Tests.Net;
 
-/// <summary>net_tls_connect on connections bridged to a TLS server on this machine's loopback (through a name that
-/// resolves to loopback only, so nothing leaves the machine).</summary>
+/// <summary>net_tls_connect on connections bridged to a TLS server on this machine's loopback (through a name a fake
+/// DNS server answers with 127.0.0.1, so nothing leaves the machine).</summary>
 public sealed class TlsUpgradeTests
 {
+    private const string Alias = FakeDnsServer.LoopbackName;
     private const string SkipVerification = "NODE_TLS_REJECT_UNAUTHORIZED=0";
     private static readonly byte[] Greeting = "220 ready\n"u8.ToArray();
 
     [Fact]
     public async Task StartTlsSendsEarlierPlaintextBeforeTheHandshakeKeepsEarlierRepliesAndThenCarriesPlaintextOverTls()
     {
-        if (await LoopbackAlias.FindAsync() is not { } alias)
-        {
-            return;
-        }
-
+        using var dns = FakeDnsServer.WithLoopbackName();
         using var certificate = TestCertificates.SelfSigned("localhost");
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -37,9 +34,10 @@ public sealed class TlsUpgradeTests
         // only as many threads as cores, and another test may hold the other one).
         var server = Task.Run(() => StartTlsServerAsync(listener, certificate, plain.Length));
         var vm = new NetTestVm(environment: ["PATH=/bin", SkipVerification]);
-        vm.Kernel.NetworkPolicy = new NetworkPolicy([$"{alias}:{port}"]);
+        vm.Kernel.NetworkPolicy = new NetworkPolicy([$"{Alias}:{port}"]);
+        vm.Kernel.DnsServers = [dns.EndPoint];
         var fd = vm.Socket();
-        Assert.Equal(Errno.Success, vm.Kernel.SocketConnect(vm.Process, fd, Addr($"{alias}:{port}")));
+        Assert.Equal(Errno.Success, vm.Kernel.SocketConnect(vm.Process, fd, Addr($"{Alias}:{port}")));
         var connection = GuestSocket(vm, fd).Connection!;
         Until(() => connection.Buffered(0) == Greeting.Length); // the server's plaintext greeting is queued, unread
 
@@ -49,16 +47,16 @@ public sealed class TlsUpgradeTests
             offset += vm.Send(fd, plain.AsSpan(offset));
         }
 
-        Assert.Equal(Errno.Success, vm.Kernel.SocketTlsConnect(vm.Process, fd, alias));
+        Assert.Equal(Errno.Success, vm.Kernel.SocketTlsConnect(vm.Process, fd, Alias));
         vm.Send(fd, "hello tls\n"u8);
         var reply = vm.Receive(fd, Greeting.Length + 15, MessageFlags.WaitAll);
-        var again = vm.Kernel.SocketTlsConnect(vm.Process, fd, alias);
+        var again = vm.Kernel.SocketTlsConnect(vm.Process, fd, Alias);
         Assert.Equal(Errno.Success, vm.Kernel.Close(vm.Process, fd));
         var (sni, received, eof) = await server.WaitAsync(Generous);
 
         Assert.Equal("220 ready\necho:hello tls\n", Encoding.ASCII.GetString(reply));
         Assert.Equal(Errno.EISCONN, again);
-        Assert.Equal(alias, sni);
+        Assert.Equal(Alias, sni);
         Assert.Equal(Sum(plain), received);
         Assert.True(eof);
         Until(() => vm.Gauge(LimitNames.Sockets).Current == 0 && vm.Gauge(LimitNames.Connections).Current == 0);
@@ -68,11 +66,7 @@ public sealed class TlsUpgradeTests
     [Fact]
     public async Task AnUntrustedCertificateAbortsWithOneStderrLineAndAWarningAndClosesTheConnection()
     {
-        if (await LoopbackAlias.FindAsync() is not { } alias)
-        {
-            return;
-        }
-
+        using var dns = FakeDnsServer.WithLoopbackName();
         using var certificate = TestCertificates.SelfSigned("localhost");
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -80,22 +74,23 @@ public sealed class TlsUpgradeTests
         var server = Task.Run(() => RejectedServerAsync(listener, certificate));
         using var logs = new RecordingLoggerFactory();
         var vm = new NetTestVm(environment: ["NODE_TLS_REJECT_UNAUTHORIZED=1"], loggerFactory: logs);
-        vm.Kernel.NetworkPolicy = new NetworkPolicy([$"{alias}:{port}"]);
+        vm.Kernel.NetworkPolicy = new NetworkPolicy([$"{Alias}:{port}"]);
+        vm.Kernel.DnsServers = [dns.EndPoint];
         var stderr = StderrPipe(vm);
         var fd = vm.Socket();
-        Assert.Equal(Errno.Success, vm.Kernel.SocketConnect(vm.Process, fd, Addr($"{alias}:{port}")));
+        Assert.Equal(Errno.Success, vm.Kernel.SocketConnect(vm.Process, fd, Addr($"{Alias}:{port}")));
 
-        var errno = vm.Kernel.SocketTlsConnect(vm.Process, fd, alias);
+        var errno = vm.Kernel.SocketTlsConnect(vm.Process, fd, Alias);
 
         Assert.Equal(Errno.ECONNABORTED, errno);
         var line = new byte[1024];
         Assert.Equal(Errno.Success, vm.Kernel.Read(vm.Process, stderr, line, out var n));
         var text = Encoding.UTF8.GetString(line, 0, n);
-        Assert.StartsWith($"[agentos] TLS handshake with {alias} failed: certificate verification failed (", text, StringComparison.Ordinal);
+        Assert.StartsWith($"[agentos] TLS handshake with {Alias} failed: certificate verification failed (", text, StringComparison.Ordinal);
         Assert.Contains("RemoteCertificateChainErrors", text, StringComparison.Ordinal);
         Assert.EndsWith(")\n", text, StringComparison.Ordinal);
         var warning = Assert.Single(logs.Entries, e => e.Level == LogLevel.Warning);
-        Assert.Contains(alias, warning.Message, StringComparison.Ordinal);
+        Assert.Contains(Alias, warning.Message, StringComparison.Ordinal);
         Assert.Contains("NODE_TLS_REJECT_UNAUTHORIZED=0", warning.Message, StringComparison.Ordinal);
         Assert.Equal(Errno.EPIPE, vm.Kernel.SocketSend(vm.Process, fd, "x"u8, MessageFlags.NoSignal, null, out _));
         Assert.Empty(vm.Receive(fd, 16));
@@ -107,18 +102,15 @@ public sealed class TlsUpgradeTests
     [Fact]
     public async Task AFailedHandshakeSkipsTheStderrLineWhenStderrIsAFullPipeInsteadOfWaiting()
     {
-        if (await LoopbackAlias.FindAsync() is not { } alias)
-        {
-            return;
-        }
-
+        using var dns = FakeDnsServer.WithLoopbackName();
         using var certificate = TestCertificates.SelfSigned("localhost");
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         var server = Task.Run(() => RejectedServerAsync(listener, certificate));
         var vm = new NetTestVm();
-        vm.Kernel.NetworkPolicy = new NetworkPolicy([$"{alias}:{port}"]);
+        vm.Kernel.NetworkPolicy = new NetworkPolicy([$"{Alias}:{port}"]);
+        vm.Kernel.DnsServers = [dns.EndPoint];
         var stderr = StderrPipe(vm);
         Assert.Equal(Errno.Success, vm.Kernel.GetFile(vm.Process, 2, out var writeEnd));
         Assert.Equal(Errno.Success, writeEnd.SetStatusFlags(writeEnd.StatusFlags | OpenFlags.NonBlock));
@@ -130,9 +122,9 @@ public sealed class TlsUpgradeTests
 
         Assert.Equal(Errno.Success, writeEnd.SetStatusFlags(writeEnd.StatusFlags & ~OpenFlags.NonBlock)); // a plain write would now block
         var fd = vm.Socket();
-        Assert.Equal(Errno.Success, vm.Kernel.SocketConnect(vm.Process, fd, Addr($"{alias}:{port}")));
+        Assert.Equal(Errno.Success, vm.Kernel.SocketConnect(vm.Process, fd, Addr($"{Alias}:{port}")));
 
-        var errno = await Task.Run(() => vm.Kernel.SocketTlsConnect(vm.Process, fd, alias)).WaitAsync(Generous);
+        var errno = await Task.Run(() => vm.Kernel.SocketTlsConnect(vm.Process, fd, Alias)).WaitAsync(Generous);
 
         Assert.Equal(Errno.ECONNABORTED, errno);
         var drained = 0;
@@ -151,22 +143,19 @@ public sealed class TlsUpgradeTests
     [Fact]
     public async Task AHandshakeThePeerNeverAnswersEndsWithEtimedoutAtMaxBlockingReadMs()
     {
-        if (await LoopbackAlias.FindAsync() is not { } alias)
-        {
-            return;
-        }
-
+        using var dns = FakeDnsServer.WithLoopbackName();
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         // The bound also covers the connect, whose first run (JIT, name lookup) can be slow on a loaded machine.
         var vm = new NetTestVm(new ResourceLimits { MaxBlockingReadMs = 2000 }, [SkipVerification]);
-        vm.Kernel.NetworkPolicy = new NetworkPolicy([$"{alias}:{port}"]);
+        vm.Kernel.NetworkPolicy = new NetworkPolicy([$"{Alias}:{port}"]);
+        vm.Kernel.DnsServers = [dns.EndPoint];
         var fd = vm.Socket();
-        Assert.Equal(Errno.Success, vm.Kernel.SocketConnect(vm.Process, fd, Addr($"{alias}:{port}")));
+        Assert.Equal(Errno.Success, vm.Kernel.SocketConnect(vm.Process, fd, Addr($"{Alias}:{port}")));
         using var silent = await listener.AcceptTcpClientAsync();
 
-        Assert.Equal(Errno.ETIMEDOUT, vm.Kernel.SocketTlsConnect(vm.Process, fd, alias));
+        Assert.Equal(Errno.ETIMEDOUT, vm.Kernel.SocketTlsConnect(vm.Process, fd, Alias));
         await DrainToEofAsync(silent.GetStream()).WaitAsync(Generous); // the cut-short handshake closed the connection
         Assert.Equal(Errno.EPIPE, vm.Kernel.SocketSend(vm.Process, fd, "x"u8, MessageFlags.NoSignal, null, out _));
     }
@@ -176,18 +165,15 @@ public sealed class TlsUpgradeTests
     [InlineData("ab\u200Dcd")]
     public async Task AHostNameTlsCannotCarryIsEinvalAndTheConnectionStaysPlainAndIsFreedOnClose(string host)
     {
-        if (await LoopbackAlias.FindAsync() is not { } alias)
-        {
-            return;
-        }
-
+        using var dns = FakeDnsServer.WithLoopbackName();
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         var vm = new NetTestVm();
-        vm.Kernel.NetworkPolicy = new NetworkPolicy([$"{alias}:{port}"]);
+        vm.Kernel.NetworkPolicy = new NetworkPolicy([$"{Alias}:{port}"]);
+        vm.Kernel.DnsServers = [dns.EndPoint];
         var fd = vm.Socket();
-        Assert.Equal(Errno.Success, vm.Kernel.SocketConnect(vm.Process, fd, Addr($"{alias}:{port}")));
+        Assert.Equal(Errno.Success, vm.Kernel.SocketConnect(vm.Process, fd, Addr($"{Alias}:{port}")));
         using var server = await listener.AcceptTcpClientAsync();
 
         Assert.Equal(Errno.EINVAL, vm.Kernel.SocketTlsConnect(vm.Process, fd, host));

@@ -8,27 +8,25 @@ using static AgentOs.Kernel.Tests.Net.NetTestVm;
 
 namespace AgentOs.Kernel.Tests.Net;
 
-/// <summary>UDP to allowed destinations outside the VM, against a host socket on this machine's loopback.</summary>
+/// <summary>UDP to allowed destinations outside the VM, against a host socket on this machine's loopback (reached
+/// through a name a fake DNS server answers with 127.0.0.1).</summary>
 public sealed class UdpBridgeTests
 {
     [Fact]
     public async Task RepliesBeyondAFullDatagramQueueWaitOnTheHostSocketAndAreAllDelivered()
     {
-        var alias = await LoopbackAlias.FindAsync();
-        if (alias is null)
-        {
-            return; // no name resolves to loopback only here: traffic must not leave this machine
-        }
-
+        const string Alias = FakeDnsServer.LoopbackName;
+        using var dns = FakeDnsServer.WithLoopbackName();
         using var server = new UdpClient(AddressFamily.InterNetworkV6);
         server.Client.DualMode = true;
         server.Client.Bind(new IPEndPoint(IPAddress.IPv6Any, 0));
         var port = ((IPEndPoint)server.Client.LocalEndPoint!).Port;
         var vm = new NetTestVm(new ResourceLimits { MaxSocketDatagramQueueLen = 2 });
-        vm.Kernel.NetworkPolicy = new NetworkPolicy([alias]);
+        vm.Kernel.NetworkPolicy = new NetworkPolicy([Alias]);
+        vm.Kernel.DnsServers = [dns.EndPoint];
         var guest = vm.Socket(kind: SocketKind.Datagram);
 
-        Assert.Equal(Errno.Success, vm.Kernel.SocketSend(vm.Process, guest, "hello"u8, MessageFlags.None, Addr($"{alias}:{port}"), out var sent));
+        Assert.Equal(Errno.Success, vm.Kernel.SocketSend(vm.Process, guest, "hello"u8, MessageFlags.None, Addr($"{Alias}:{port}"), out var sent));
         Assert.Equal(5, sent);
         var request = await server.ReceiveAsync().WaitAsync(Generous);
         for (var i = 0; i < 5; i++)

@@ -9,7 +9,8 @@ using Microsoft.Extensions.Configuration;
 
 namespace AgentOs.Tests.Network;
 
-/// <summary><c>network.dnsServers</c>: where guest record queries (net_dns_query_rr_v1) go.</summary>
+/// <summary><c>network.dnsServers</c>: where guest record queries (net_dns_query_rr_v1) and address lookups go
+/// (address lookups through it: <see cref="NetworkPolicyTests"/>).</summary>
 public sealed class DnsServersTests
 {
     [Fact]

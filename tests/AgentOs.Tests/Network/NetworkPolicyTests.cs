@@ -14,6 +14,8 @@ namespace AgentOs.Tests.Network;
 /// <summary>The network permission: allow-rules and the EACCES for destinations outside the VM.</summary>
 public sealed class NetworkPolicyTests
 {
+    private const string HostName = FakeDnsServer.LoopbackName;
+
     [Theory]
     [InlineData("example.com", "example.com", 443, true)]
     [InlineData("example.com:443", "EXAMPLE.com", 443, true)]
@@ -56,14 +58,9 @@ public sealed class NetworkPolicyTests
     [Fact]
     public async Task AnAllowedTcpConnectIsBridgedToARealHostSocketAndReleasedAfterwards()
     {
-        // The guest's 127.0.0.1 is the VM's own loopback, so the host is reached by its name, resolved on the host.
-        // Traffic must stay on this machine's loopback: where the name resolves elsewhere, there is nothing to test.
-        var hostName = await LoopbackAlias.FindAsync();
-        if (hostName is null)
-        {
-            return;
-        }
-
+        // The guest's 127.0.0.1 is the VM's own loopback, so the host is reached by a name, which the VM's DNS server
+        // answers with the host's 127.0.0.1: traffic stays on this machine.
+        using var dns = FakeDnsServer.WithLoopbackName();
         using var listener = new TcpListener(IPAddress.IPv6Any, 0);
         listener.Server.DualMode = true;
         listener.Start();
@@ -73,15 +70,15 @@ public sealed class NetworkPolicyTests
         await using var vm = await VmOptions.CreateVmAsync(configure: o =>
         {
             o.LoggerFactory = logs;
-            o.Network = new NetworkOptions { AllowedHosts = [$"{hostName}:{port}"] };
+            o.Network = new NetworkOptions { AllowedHosts = [$"{HostName}:{port}"], DnsServers = [dns.EndPoint.ToString()] };
         });
 
-        var stdout = await RunNettestAsync(vm, "client", $"{hostName}:{port}", "over-the-bridge");
+        var stdout = await RunNettestAsync(vm, "client", $"{HostName}:{port}", "over-the-bridge");
 
         Assert.Equal("echo:over-the-bridge\n", stdout);
         Assert.Equal("over-the-bridge", await echo.WaitAsync(TimeSpan.FromSeconds(60)));
-        Assert.Contains(logs.Lines, l => l.Message.Contains($"bridged tcp://{hostName}:{port}", StringComparison.Ordinal)
-            && l.Message.Contains($"allow-net rule \"{hostName}:{port}\"", StringComparison.Ordinal));
+        Assert.Contains(logs.Lines, l => l.Message.Contains($"bridged tcp://{HostName}:{port}", StringComparison.Ordinal)
+            && l.Message.Contains($"allow-net rule \"{HostName}:{port}\"", StringComparison.Ordinal));
         await VmOptions.WaitUntilAsync(
             () => vm.Kernel.Registry.Find(LimitNames.Sockets)!.Current == 0 && vm.Kernel.Registry.Find(LimitNames.Connections)!.Current == 0,
             "bridged sockets released");
@@ -90,61 +87,48 @@ public sealed class NetworkPolicyTests
     [Fact]
     public async Task AnAllowedDestinationWithNoServerIsConnectionRefused()
     {
-        var hostName = await LoopbackAlias.FindAsync();
-        if (hostName is null)
-        {
-            return;
-        }
-
+        using var dns = FakeDnsServer.WithLoopbackName();
         using var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();
         var port = ((IPEndPoint)probe.LocalEndpoint).Port;
         probe.Stop(); // nobody listens there now
-        await using var vm = await VmOptions.CreateVmAsync(configure: o => o.Network = new NetworkOptions { AllowedHosts = [hostName] });
+        await using var vm = await VmOptions.CreateVmAsync(configure: o => o.Network = new NetworkOptions { AllowedHosts = [HostName], DnsServers = [dns.EndPoint.ToString()] });
 
-        var stdout = await RunNettestAsync(vm, "client", $"{hostName}:{port}", "x");
+        var stdout = await RunNettestAsync(vm, "client", $"{HostName}:{port}", "x");
 
         Assert.Equal("connect errno 14\n", stdout); // WASI ECONNREFUSED
         Assert.Equal(0, vm.Kernel.Registry.Find(LimitNames.Connections)!.Current);
     }
 
     [Fact]
-    public async Task AnAllowedNameResolvesThroughTheHostAndAnUnlistedNameIsEacces()
+    public async Task AnAllowedNameResolvesThroughTheConfiguredDnsServerAndAnUnlistedNameIsEaccesWithoutAQuery()
     {
-        var hostName = await LoopbackAlias.FindAsync();
-        if (hostName is null)
-        {
-            return;
-        }
+        using var dns = FakeDnsServer.WithLoopbackName();
+        await using var denied = await VmOptions.CreateVmAsync(configure: o => o.Network = new NetworkOptions { DnsServers = [dns.EndPoint.ToString()] });
+        await using var allowed = await VmOptions.CreateVmAsync(configure: o => o.Network = new NetworkOptions { AllowedHosts = [HostName], DnsServers = [dns.EndPoint.ToString()] });
 
-        await using var denied = await VmOptions.CreateVmAsync();
-        await using var allowed = await VmOptions.CreateVmAsync(configure: o => o.Network = new NetworkOptions { AllowedHosts = [hostName] });
-
-        var refused = await RunNettestAsync(denied, "resolve", hostName);
-        var answer = await RunNettestAsync(allowed, "resolve", hostName);
+        var refused = await RunNettestAsync(denied, "resolve", HostName);
+        var queriesWhenRefused = dns.Queries;
+        var answer = await RunNettestAsync(allowed, "resolve", HostName);
 
         Assert.Equal("resolve errno 2\n", refused); // WASI EACCES
-        Assert.StartsWith("[{\"addr\":\"127.", answer, StringComparison.Ordinal);
-        Assert.Contains("\"family\":4}", answer, StringComparison.Ordinal);
+        Assert.Equal(0, queriesWhenRefused);
+        Assert.Equal("[{\"addr\":\"127.0.0.1\",\"family\":4}]\n", answer);
+        Assert.True(dns.Queries > 0);
     }
 
     [Fact]
     public async Task AnAllowedUdpSendIsBridgedToAHostSocketAndTheReplyIsQueuedForTheGuest()
     {
-        var hostName = await LoopbackAlias.FindAsync();
-        if (hostName is null)
-        {
-            return;
-        }
-
+        using var dns = FakeDnsServer.WithLoopbackName();
         using var server = new UdpClient(AddressFamily.InterNetworkV6);
         server.Client.DualMode = true;
         server.Client.Bind(new IPEndPoint(IPAddress.IPv6Any, 0));
         var port = ((IPEndPoint)server.Client.LocalEndPoint!).Port;
         var echo = UdpEchoOnceAsync(server);
-        await using var vm = await VmOptions.CreateVmAsync(configure: o => o.Network = new NetworkOptions { AllowedHosts = [$"{hostName}:{port}"] });
+        await using var vm = await VmOptions.CreateVmAsync(configure: o => o.Network = new NetworkOptions { AllowedHosts = [$"{HostName}:{port}"], DnsServers = [dns.EndPoint.ToString()] });
 
-        var stdout = await RunNettestAsync(vm, "udpclient", $"{hostName}:{port}", "datagram-over-the-bridge");
+        var stdout = await RunNettestAsync(vm, "udpclient", $"{HostName}:{port}", "datagram-over-the-bridge");
 
         Assert.Equal("reply:datagram-over-the-bridge\n", stdout);
         Assert.Equal("datagram-over-the-bridge", await echo.WaitAsync(TimeSpan.FromSeconds(60)));

@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
-# Compiles the C test guests to wasm32-wasi with Debian's clang + lld + wasi-libc.
-# Usage: build.sh OUTDIR   (the test fixture runs this when a .wasm is missing; never commit the output)
+# Rebuilds the committed C test guests (NAME.wasm from NAME.c) for wasm32-wasi with Debian 12's clang 14 + lld 14 +
+# wasi-libc (apt-get install clang lld wasi-libc). The tests only read the committed .wasm files; run this after
+# changing a source and commit the result. The output is byte-for-byte reproducible with that toolchain: no debug
+# info, and sources are compiled by relative name so no path is embedded.
+# Usage: build.sh [OUTDIR]   (default: this directory, replacing the committed guests)
 set -euo pipefail
+export LC_ALL=C
 here="$(cd "$(dirname "$0")" && pwd)"
-out="${1:?usage: build.sh OUTDIR}"
-mkdir -p "$out"
-for src in "$here"/*.c; do
-  name="$(basename "$src" .c)"
+out="$(mkdir -p "${1:-$here}" && cd "${1:-$here}" && pwd)"
+cd "$here"
+for src in *.c; do
+  name="${src%.c}"
   # -nodefaultlibs: Debian ships no compiler-rt builtins for wasm32; the guests need none.
-  clang --target=wasm32-wasi -O2 -Wl,--strip-debug -nodefaultlibs -I"$here" "$src" -lc -o "$out/$name.wasm.tmp"
+  clang --target=wasm32-wasi -O2 -Wl,--strip-debug -nodefaultlibs -I. "$src" -lc -o "$out/$name.wasm.tmp"
+  chmod 644 "$out/$name.wasm.tmp"
   mv "$out/$name.wasm.tmp" "$out/$name.wasm"
 done

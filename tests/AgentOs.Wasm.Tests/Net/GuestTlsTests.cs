@@ -13,56 +13,49 @@ namespace AgentOs.Wasm.Tests.Net;
 
 /// <summary>
 /// net_tls_connect from a real C guest against a TLS echo server on this machine's loopback, reached through a host
-/// name that resolves to loopback only (an allow-rule bridges it; nothing leaves the machine).
+/// name a fake DNS server answers with 127.0.0.1 (an allow-rule bridges it; nothing leaves the machine).
 /// </summary>
 public sealed class GuestTlsTests
 {
+    private const string Alias = FakeDnsServer.LoopbackName;
     private static readonly TimeSpan Generous = TimeSpan.FromSeconds(60);
 
     [Fact]
     public async Task WithVerificationSkippedTheGuestTalksPlaintextOverTlsAndTheServerSeesItsSni()
     {
-        if (await LoopbackAlias.FindAsync() is not { } alias)
-        {
-            return;
-        }
-
+        using var dns = FakeDnsServer.WithLoopbackName();
         using var certificate = TestCertificates.SelfSigned("localhost");
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         var server = Task.Run(() => TlsEchoOnceAsync(listener, certificate));
-        using var vm = NewVm(alias, port);
+        using var vm = NewVm(dns, port);
 
-        var (status, stdout, stderr) = await vm.RunWithEnvironmentAsync(["NODE_TLS_REJECT_UNAUTHORIZED=0"], "nettest", "tls-echo", $"{alias}:{port}", alias);
+        var (status, stdout, stderr) = await vm.RunWithEnvironmentAsync(["NODE_TLS_REJECT_UNAUTHORIZED=0"], "nettest", "tls-echo", $"{Alias}:{port}", Alias);
         var sni = await server.WaitAsync(Generous);
 
         Assert.True(status.Code == 0, stderr);
         Assert.Equal("echo:hello tls\n", stdout);
-        Assert.Equal(alias, sni);
+        Assert.Equal(Alias, sni);
         await UntilAsync(() => vm.Kernel.Registry.Find(LimitNames.Sockets)!.Current == 0 && vm.Kernel.Registry.Find(LimitNames.Connections)!.Current == 0);
     }
 
     [Fact]
     public async Task AnUntrustedCertificateIsEconnabortedWithAnAgentosLineOnStderr()
     {
-        if (await LoopbackAlias.FindAsync() is not { } alias)
-        {
-            return;
-        }
-
+        using var dns = FakeDnsServer.WithLoopbackName();
         using var certificate = TestCertificates.SelfSigned("localhost");
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         var server = Task.Run(() => TlsEchoOnceAsync(listener, certificate));
-        using var vm = NewVm(alias, port);
+        using var vm = NewVm(dns, port);
 
-        var (status, stdout, stderr) = await vm.RunAsync("nettest", "tls-echo", $"{alias}:{port}", alias);
+        var (status, stdout, stderr) = await vm.RunAsync("nettest", "tls-echo", $"{Alias}:{port}", Alias);
 
         Assert.Equal(13, status.Code); // WASI ECONNABORTED
         Assert.Equal(string.Empty, stdout);
-        Assert.StartsWith($"[agentos] TLS handshake with {alias} failed: certificate verification failed (", stderr, StringComparison.Ordinal);
+        Assert.StartsWith($"[agentos] TLS handshake with {Alias} failed: certificate verification failed (", stderr, StringComparison.Ordinal);
         Assert.Contains("hn_tls_connect", stderr, StringComparison.Ordinal);
         Assert.Null(await server.WaitAsync(Generous));
     }
@@ -87,13 +80,15 @@ public sealed class GuestTlsTests
         Assert.True(status.Code == 53, stderr); // WASI ENOTCONN
     }
 
-    private static ExecutorHarness NewVm(string? alias, int port)
+    // With a DNS server, the VM may reach Alias:port, which that server answers with this machine's 127.0.0.1.
+    private static ExecutorHarness NewVm(FakeDnsServer? dns, int port)
     {
         var vm = new ExecutorHarness();
         vm.InstallBytes("/bin/nettest", CGuests.Load("nettest"));
-        if (alias is not null)
+        if (dns is not null)
         {
-            vm.Kernel.NetworkPolicy = new NetworkPolicy([$"{alias}:{port}"]);
+            vm.Kernel.NetworkPolicy = new NetworkPolicy([$"{Alias}:{port}"]);
+            vm.Kernel.DnsServers = [dns.EndPoint];
         }
 
         return vm;
