@@ -17,7 +17,14 @@ internal static class LimitScenarios
 
     public static async Task RunAsync(string[] args)
     {
-        // `limits` runs everything; `limits waiting [N]` only the N (default 1,000) waiting VMs.
+        // `limits` runs everything; `limits waiting [N]` only the N (default 1,000) waiting VMs, `limits throughput`
+        // only the echo throughput.
+        if (args.Length > 1 && args[1] == "throughput")
+        {
+            await ThroughputAsync();
+            return;
+        }
+
         var onlyWaiting = args.Length > 1 && args[1] == "waiting";
         var waitingVms = args.Length > 2 && int.TryParse(args[2], CultureInfo.InvariantCulture, out var n) ? n : 1000;
         Console.WriteLine("AgentOs limit scenarios (Release, " + Environment.ProcessorCount + " cores)");
@@ -140,6 +147,8 @@ internal static class LimitScenarios
         var vms = new AgentOsVm[count];
         var wall = Stopwatch.StartNew();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes();
+        int[] collections = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
         for (var i = 0; i < count; i++)
         {
             vms[i] = await AgentOsVm.CreateAsync(new AgentOsOptions());
@@ -147,6 +156,7 @@ internal static class LimitScenarios
 
         var created = wall.Elapsed;
         var createCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        var createAllocated = GC.GetTotalAllocatedBytes() - allocated;
         var runs = vms.Select(vm => vm.ExecAsync("sleep 5; echo done")).ToArray();
         while (vms.Count(vm => vm.Processes.Count == 2) < count && !runs.All(r => r.IsCompleted))
         {
@@ -154,10 +164,16 @@ internal static class LimitScenarios
         }
 
         var started = wall.Elapsed - created;
+        var startedCpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var waitingFrom = wall.Elapsed;
         var results = await Task.WhenAll(runs);
+        var waitingCpu = Process.GetCurrentProcess().TotalProcessorTime - startedCpu;
+        var waiting = wall.Elapsed - waitingFrom;
         Line($"{count} VMs each running 'sleep 5; echo done'", $"{wall.Elapsed.TotalSeconds:F1} s wall, {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:F1} s CPU, {results.Count(r => r.Stdout == "done\n")} done");
-        Line("  of which: creating the VMs", $"{created.TotalSeconds:F1} s wall, {createCpu.TotalSeconds:F1} s CPU");
+        Line("  of which: creating the VMs", $"{created.TotalSeconds:F1} s wall, {createCpu.TotalSeconds:F1} s CPU, {createAllocated >> 20} MiB allocated");
+        Line("  managed heap", $"{(GC.GetTotalAllocatedBytes() - allocated) >> 20} MiB allocated in all; GCs gen0/1/2: {GC.CollectionCount(0) - collections[0]}/{GC.CollectionCount(1) - collections[1]}/{GC.CollectionCount(2) - collections[2]}, {GC.GetTotalPauseDuration().TotalSeconds:F1} s paused");
         Line("  of which: until every sleep ran", $"{started.TotalSeconds:F1} s wall");
+        Line("  of which: then until all done", $"{waiting.TotalSeconds:F1} s wall, {waitingCpu.TotalSeconds:F1} s CPU");
         var disposing = Stopwatch.StartNew();
         foreach (var vm in vms)
         {

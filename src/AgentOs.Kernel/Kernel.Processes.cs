@@ -7,7 +7,7 @@ namespace AgentOs.Kernel;
 public sealed partial class Kernel
 {
     private const int SpinningPolls = 64;
-    private const int MaxPollParkMs = 100;
+    private const int MaxPollParkMs = 1000;
     private static readonly TimeSpan QuickPollGap = TimeSpan.FromMilliseconds(1);
 
     /// <summary>This VM's process table.</summary>
@@ -39,9 +39,9 @@ public sealed partial class Kernel
     /// <summary>
     /// brush waits for a foreground child by calling waitpid(WNOHANG) in a tight loop (about 500,000 calls a second),
     /// which burned a whole core per waiting shell. WNOHANG still never blocks for long: after
-    /// <see cref="SpinningPolls"/> quick empty polls in a row the poller is parked for 1 ms, doubling every 4 polls up to
-    /// <see cref="MaxPollParkMs"/>, and woken at once by any process state change (the child it waits for exiting
-    /// or stopping). A child inside a write keeps the park at 1 ms so a pipe only the parent can relieve
+    /// <see cref="SpinningPolls"/> quick empty polls in a row the poller is parked for 1 ms, doubling with every poll up
+    /// to <see cref="MaxPollParkMs"/>, and woken at once by any process state change (the child it waits for exiting
+    /// or stopping) or a kill, so a long park costs no latency; a thousand waiting shells then cost almost nothing. A child inside a write keeps the park at 1 ms so a pipe only the parent can relieve
     /// (<see cref="RelieveOutputDeadlock"/>) grows promptly.
     /// </summary>
     private void BackOffEmptyPoll(Process process)
@@ -52,7 +52,7 @@ public sealed partial class Kernel
         var over = process.EmptyPollStreak - SpinningPolls;
         if (over > 0)
         {
-            var ms = ChildIsWriting(process) ? 1 : Math.Min(MaxPollParkMs, 1 << Math.Min(30, over / 4));
+            var ms = ChildIsWriting(process) ? 1 : Math.Min(MaxPollParkMs, 1 << Math.Min(30, over - 1));
             Processes.ParkPoller(process, ms);
         }
 

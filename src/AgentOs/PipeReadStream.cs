@@ -1,3 +1,4 @@
+using System.Buffers;
 using AgentOs.Kernel.Ipc;
 
 namespace AgentOs;
@@ -50,10 +51,17 @@ internal sealed class PipeReadStream : Stream
 
     public override int Read(Span<byte> buffer)
     {
-        var scratch = new byte[buffer.Length];
-        var n = ReadAsync(scratch).AsTask().GetAwaiter().GetResult();
-        scratch.AsSpan(0, n).CopyTo(buffer);
-        return n;
+        var scratch = ArrayPool<byte>.Shared.Rent(buffer.Length);
+        try
+        {
+            var n = ReadAsync(scratch.AsMemory(0, buffer.Length)).AsTask().GetAwaiter().GetResult();
+            scratch.AsSpan(0, n).CopyTo(buffer);
+            return n;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(scratch);
+        }
     }
 
     public override void Flush()

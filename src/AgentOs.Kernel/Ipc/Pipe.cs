@@ -1,3 +1,4 @@
+using System.Buffers;
 using AgentOs.Kernel.Fds;
 using AgentOs.Kernel.Limits;
 using AgentOs.Kernel.Threading;
@@ -38,8 +39,11 @@ internal sealed class Pipe
     private readonly int _atomicSize;
     private readonly int _baseCapacity;
 
-    // Guarded by _gate. The ring is allocated on first write and dropped when the read end closes.
+    // Guarded by _gate. The ring (its first _capacity bytes) is rented from the shared pool on the first write into an
+    // empty pipe and given back whenever the pipe drains or its read end closes, so a thousand idle pipes hold no
+    // buffers and short-lived commands leave no garbage; an overflow-grown ring is a plain array.
     private byte[]? _buffer;
+    private bool _bufferPooled;
     private int _capacity;
     private LimitGauge? _overflow;
     private int _overflowBytes;
@@ -479,11 +483,12 @@ internal sealed class Pipe
             var grown = new byte[_capacity + _baseCapacity];
             if (_buffer is { } old)
             {
-                var first = Math.Min(_count, old.Length - _head);
+                var first = Math.Min(_count, _capacity - _head);
                 old.AsSpan(_head, first).CopyTo(grown);
                 old.AsSpan(0, _count - first).CopyTo(grown.AsSpan(first));
             }
 
+            ReturnBufferLocked();
             _buffer = grown;
             _head = 0;
             _capacity = grown.Length;
@@ -494,10 +499,10 @@ internal sealed class Pipe
         }
     }
 
-    // Caller holds _gate: back to the base buffer (reallocated on the next write), budget returned.
+    // Caller holds _gate and the ring is empty: no buffer (one is rented on the next write), base size, budget returned.
     private void ReleaseOverflowLocked()
     {
-        _buffer = null;
+        ReturnBufferLocked();
         _head = 0;
         _capacity = _baseCapacity;
         if (_overflowBytes > 0)
@@ -505,6 +510,18 @@ internal sealed class Pipe
             _overflow!.Release(_overflowBytes);
             _overflowBytes = 0;
         }
+    }
+
+    // Caller holds _gate; every access to the ring happens under it, so no one still uses a returned buffer.
+    private void ReturnBufferLocked()
+    {
+        if (_buffer is { } buffer && _bufferPooled)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        _buffer = null;
+        _bufferPooled = false;
     }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -530,13 +547,13 @@ internal sealed class Pipe
         var writeEndWasReady = WriteEndReady;
         var buffer = _buffer!;
         read = Math.Min(destination.Length, _count);
-        var first = Math.Min(read, buffer.Length - _head);
+        var first = Math.Min(read, _capacity - _head);
         buffer.AsSpan(_head, first).CopyTo(destination);
         buffer.AsSpan(0, read - first).CopyTo(destination[first..]);
-        _head = (_head + read) % buffer.Length;
+        _head = (_head + read) % _capacity;
         _count -= read;
         _accessTimeNs = NowNs();
-        if (_count == 0 && _overflowBytes > 0)
+        if (_count == 0)
         {
             ReleaseOverflowLocked();
         }
@@ -568,10 +585,16 @@ internal sealed class Pipe
 
         var readEndWasReady = ReadEndReady;
         var writeEndWasReady = WriteEndReady;
-        var buffer = _buffer ??= new byte[Capacity];
+        if (_buffer is null)
+        {
+            _buffer = ArrayPool<byte>.Shared.Rent(_capacity);
+            _bufferPooled = true;
+        }
+
+        var buffer = _buffer;
         var put = Math.Min(free, source.Length);
-        var tail = (_head + _count) % buffer.Length;
-        var first = Math.Min(put, buffer.Length - tail);
+        var tail = (_head + _count) % _capacity;
+        var first = Math.Min(put, _capacity - tail);
         source[..first].CopyTo(buffer.AsSpan(tail));
         source[first..put].CopyTo(buffer);
         _count += put;

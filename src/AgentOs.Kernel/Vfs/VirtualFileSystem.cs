@@ -132,7 +132,7 @@ public sealed partial class VirtualFileSystem
             return result;
         }
 
-        var frames = new List<PathFrame> { _rootFrame };
+        var frames = new List<PathFrame>(8) { _rootFrame };
         if (path[0] != '/')
         {
             // The working directory is trusted state: no search checks on its ancestors, as Linux keeps a reference.
@@ -164,7 +164,7 @@ public sealed partial class VirtualFileSystem
     private Errno WalkFrom(List<PathFrame> frames, Credentials? searcher, string path, bool followFinal, out PathLookup lookup)
     {
         lookup = default;
-        var pending = new Stack<string>();
+        var pending = new Stack<string>(8);
         PushComponents(pending, path);
         var trailingSlash = pending.Count > 0 && path[^1] == '/';
         var special = "/";
