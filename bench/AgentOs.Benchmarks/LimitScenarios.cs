@@ -18,10 +18,16 @@ internal static class LimitScenarios
     public static async Task RunAsync(string[] args)
     {
         // `limits` runs everything; `limits waiting [N]` only the N (default 1,000) waiting VMs, `limits throughput`
-        // only the echo throughput.
+        // only the echo throughput, `limits engine` only the engine-setting and accounting costs.
         if (args.Length > 1 && args[1] == "throughput")
         {
             await ThroughputAsync();
+            return;
+        }
+
+        if (args.Length > 1 && args[1] == "engine")
+        {
+            EngineScenario.Run();
             return;
         }
 
@@ -36,6 +42,7 @@ internal static class LimitScenarios
 
         await WaitingCostAsync();
         await PipelineCostAsync();
+        EngineScenario.Run();
         await SiblingLatencyAsync();
         await MemoryBombAsync();
         await ThroughputAsync();
@@ -60,6 +67,14 @@ internal static class LimitScenarios
             await using var vm = await AgentOsVm.CreateAsync(WithLimits(new ResourceLimits { MaxCpuCores = cores }));
             await vm.ExecAsync(Pipeline);
             Report($"{Pipeline} (maxCpuCores {cores})", await TimeAsync(3, () => vm.ExecAsync(Pipeline)));
+        }
+
+        // Where the pipeline's time goes: the plumbing (a million lines through a pipe) against the package's awk
+        // interpreting a million loop iterations with no input at all.
+        await using var parts = await AgentOsVm.CreateAsync(new AgentOsOptions());
+        foreach (var part in new[] { "seq 1 1000000 | cat > /dev/null", "awk 'BEGIN{for(i=0;i<1000000;i++)s+=i; print s}'" })
+        {
+            Report("  of which: " + part, await TimeAsync(3, () => parts.ExecAsync(part)));
         }
     }
 
