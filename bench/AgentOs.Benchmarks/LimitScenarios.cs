@@ -18,10 +18,17 @@ internal static class LimitScenarios
     public static async Task RunAsync(string[] args)
     {
         // `limits` runs everything; `limits waiting [N]` only the N (default 1,000) waiting VMs, `limits throughput`
-        // only the echo throughput, `limits engine` only the engine-setting and accounting costs.
+        // only the echo throughput, `limits sibling` only the sibling latency, `limits engine` only the engine-setting and
+        // accounting costs.
         if (args.Length > 1 && args[1] == "throughput")
         {
             await ThroughputAsync();
+            return;
+        }
+
+        if (args.Length > 1 && args[1] == "sibling")
+        {
+            await SiblingLatencyAsync();
             return;
         }
 

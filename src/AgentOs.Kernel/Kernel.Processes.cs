@@ -150,6 +150,7 @@ public sealed partial class Kernel
 
         // The cancellation token of the process is the only thing that ends it early. A wait handle takes at most
         // int.MaxValue ms, so the longest sleeps (up to 49.7 days) run in two parts.
+        KernelWait.WillBlock();
         var remaining = milliseconds;
         while (remaining > 0)
         {

@@ -36,6 +36,7 @@ public sealed partial class Kernel
         MemoryGauge = Registry.Register(LimitNames.MemoryBytes, LimitCategory.Memory, Limits.MaxMemoryBytes, EffectiveLimits.ConfigPath(nameof(ResourceLimits.MaxMemoryBytes)));
         Processes = new ProcessTable(ProcessesGauge, options.Time);
         Cpu = new Sched.CpuBudget(Limits.MaxCpuCores);
+        RunSlots = new Sched.RunSlots((int)Math.Ceiling(Limits.MaxCpuCores));
         FileSystem = VirtualFileSystem.CreateWithBaseTree(FilesystemBytesGauge, InodesGauge, options.Time);
     }
 
@@ -50,6 +51,9 @@ public sealed partial class Kernel
 
     /// <summary>The VM's CPU share and the CPU time its guests have used.</summary>
     public Sched.CpuBudget Cpu { get; }
+
+    /// <summary>The VM's virtual CPUs: how many guest threads run guest code at once (⌈maxCpuCores⌉).</summary>
+    public Sched.RunSlots RunSlots { get; }
 
     /// <summary>This VM's gauges.</summary>
     public LimitRegistry Registry { get; }

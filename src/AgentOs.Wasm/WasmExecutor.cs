@@ -71,6 +71,7 @@ public sealed class WasmExecutor : IExecutor
             MaxWasmStackBytes = limits.MaxWasmStackBytes,
             MaxWasmMemoryBytes = limits.MaxWasmMemoryBytes,
             MemoryBudget = _kernel.MemoryGauge,
+            Slots = _kernel.RunSlots,
             Kill = process.Interrupted,
             ChargeCpu = (nanoseconds, park) => ChargeCpu(process, nanoseconds, park),
             OnExit = outcome =>
@@ -105,6 +106,7 @@ public sealed class WasmExecutor : IExecutor
         }
 
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        Kernel.Threading.KernelWait.WillBlock();
         process.Interrupted.WaitHandle.WaitOne(wait);
         _kernel.Cpu.AddThrottled(System.Diagnostics.Stopwatch.GetElapsedTime(started));
     }

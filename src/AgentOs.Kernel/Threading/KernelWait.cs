@@ -8,6 +8,22 @@ namespace AgentOs.Kernel.Threading;
 /// </summary>
 public static class KernelWait
 {
+    [ThreadStatic]
+    private static Action? t_beforeBlocking;
+
+    /// <summary>
+    /// Set by the executor on each guest thread: runs just before that thread blocks in the kernel (it gives up its
+    /// VM run slot, <see cref="Sched.RunSlots"/>). Must not block or take kernel locks.
+    /// </summary>
+    public static Action? BeforeBlocking
+    {
+        get => t_beforeBlocking;
+        set => t_beforeBlocking = value;
+    }
+
+    /// <summary>Tells the calling guest thread's executor that it is about to block (see <see cref="BeforeBlocking"/>).</summary>
+    public static void WillBlock() => t_beforeBlocking?.Invoke();
+
     /// <summary>
     /// Waits once. Returns <see cref="Errno.Success"/> when pulsed (re-check the condition),
     /// <see cref="Errno.EINTR"/> when cancelled, <see cref="Errno.ETIMEDOUT"/> past <paramref name="deadline"/>.
@@ -29,6 +45,7 @@ public static class KernelWait
             return Errno.ETIMEDOUT;
         }
 
+        WillBlock();
         using (token.CanBeCanceled ? token.UnsafeRegister(PulseLater, gate) : default)
         {
             Monitor.Wait(gate, remaining == Timeout.Infinite ? Timeout.Infinite : (int)Math.Min(remaining, int.MaxValue));

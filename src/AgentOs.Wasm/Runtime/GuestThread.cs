@@ -1,3 +1,4 @@
+using AgentOs.Kernel.Threading;
 using AgentOs.Wasm.Engines;
 using Microsoft.Extensions.Logging;
 using Wasmtime;
@@ -17,6 +18,9 @@ internal sealed class GuestThread
     private volatile bool _interruptRequested;
     private GuestOutcome? _outcome;
     private long _lastCpuNs;
+
+    // Only touched on the guest's own thread: whether it holds one of the VM's run slots.
+    private bool _holdsSlot;
 
     private GuestThread(StackClassEngine engine, GuestThreadStart start)
     {
@@ -101,6 +105,7 @@ internal sealed class GuestThread
             try
             {
                 ChargeCpu(park: true);
+                TakeTurn();
             }
             catch (Exception exception)
             {
@@ -109,6 +114,38 @@ internal sealed class GuestThread
         }
 
         return _interruptRequested || _start.Kill.IsCancellationRequested ? throw new GuestInterruptedException() : 1UL;
+    }
+
+    // At a tick the running guest needs a run slot: it takes one (waiting its turn), or hands its own on when others
+    // wait. A kill ends the wait; the interrupt then stops the guest.
+    private void TakeTurn()
+    {
+        if (_start.Slots is not { } slots)
+        {
+            return;
+        }
+
+        if (_holdsSlot)
+        {
+            if (!slots.HasWaiters)
+            {
+                return;
+            }
+
+            ReleaseSlot();
+        }
+
+        _holdsSlot = slots.Acquire(_start.Kill);
+    }
+
+    // Before the guest blocks in the kernel or is parked, and when it ends: its slot goes to the next in line.
+    private void ReleaseSlot()
+    {
+        if (_holdsSlot)
+        {
+            _holdsSlot = false;
+            _start.Slots!.Release();
+        }
     }
 
     private void ChargeCpu(bool park)
@@ -129,6 +166,7 @@ internal sealed class GuestThread
         GuestOutcome outcome;
         _lastCpuNs = ThreadCpuClock.NowNs();
         HostMemoryCreator.CurrentBudget = _start.MemoryBudget;
+        KernelWait.BeforeBlocking = ReleaseSlot;
         try
         {
             _start.Body(this);
@@ -140,6 +178,9 @@ internal sealed class GuestThread
         }
         finally
         {
+            KernelWait.BeforeBlocking = null;
+            ReleaseSlot();
+
             // Disposing returns the instance to the pool before the slot is counted free.
             foreach (var store in _stores)
             {

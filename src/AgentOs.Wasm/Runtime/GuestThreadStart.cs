@@ -33,6 +33,9 @@ internal sealed record GuestThreadStart
     /// </summary>
     public Action<long, bool>? ChargeCpu { get; init; }
 
+    /// <summary>The VM's run slots (its virtual CPUs) the guest takes turns on while it runs code; null: none.</summary>
+    public AgentOs.Kernel.Sched.RunSlots? Slots { get; init; }
+
     /// <summary>Called on the guest thread once the run has ended and its Stores are disposed.</summary>
     public Action<GuestOutcome>? OnExit { get; init; }
 

@@ -69,6 +69,37 @@ public sealed class CpuLimitTests
         Assert.Equal(Signals.SIGKILL, status.Signal);
     }
 
+    [Theory]
+    [InlineData(1.0, 1)]
+    [InlineData(2.0, 2)]
+    [InlineData(0.5, 1)]
+    public async Task SpinningGuestsTakeTurnsOnTheVmsCores(double cores, int slots)
+    {
+        // Three guests that never block: only ⌈maxCpuCores⌉ of them run at once, the rest wait their turn, so a VM's
+        // busy threads never take more of the host's cores than its share names.
+        using var vm = new ExecutorHarness(new ResourceLimits { MaxCpuCores = cores });
+        vm.Install("/bin/spin", Spin);
+        var runs = Enumerable.Range(0, 3).Select(_ => vm.RunAsync("spin")).ToArray();
+
+        await WaitUntilAsync(() => vm.Kernel.RunSlots.Held == slots && vm.Kernel.RunSlots.HasWaiters);
+        for (var i = 0; i < 20; i++)
+        {
+            // Fewer when the share parks them all for a moment, never more.
+            Assert.InRange(vm.Kernel.RunSlots.Held, 0, slots);
+            await Task.Delay(20);
+        }
+
+        // Turns pass round: every spinner got CPU time, and a kill still ends those waiting for a turn.
+        await WaitUntilAsync(() => vm.Kernel.Processes.Snapshot().All(p => vm.Kernel.Processes.Get(p.Pid)?.CpuTime > TimeSpan.Zero));
+        Assert.Equal(3, vm.Kernel.Processes.SignalAll(Signals.SIGKILL));
+        foreach (var run in runs)
+        {
+            Assert.Equal(Signals.SIGKILL, (await run).Status.Signal);
+        }
+
+        Assert.Equal(0, vm.Kernel.RunSlots.Held);
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
