@@ -1,5 +1,6 @@
 using AgentOs.Kernel;
 using AgentOs.Kernel.Vfs;
+using AgentOs.Wasm.Runtime;
 using Wasmtime;
 using static AgentOs.Wasm.Abi.WasiFdImports;
 using static AgentOs.Wasm.Abi.WasiTypes;
@@ -18,35 +19,35 @@ internal static class HostFsImports
 
     public static void Define(Linker linker)
     {
-        linker.DefineFunction(Module, "fd_mode", (Caller c, int fd) => FdStat(c, fd, out var s) ? (int)s.Mode : 0);
-        linker.DefineFunction(Module, "fd_size", (Caller c, int fd) => FdStat(c, fd, out var s) ? s.Size : -1L);
-        linker.DefineFunction(Module, "fd_blocks", (Caller c, int fd) => FdStat(c, fd, out var s) ? s.Blocks : -1L);
-        linker.DefineFunction(Module, "path_mode", (Caller c, int fd, int path, int len, int follow) => PathStat(c, fd, path, len, follow, out var s) ? (int)s.Mode : 0);
-        linker.DefineFunction(Module, "path_size", (Caller c, int fd, int path, int len, int follow) => PathStat(c, fd, path, len, follow, out var s) ? s.Size : -1L);
-        linker.DefineFunction(Module, "path_blocks", (Caller c, int fd, int path, int len, int follow) => PathStat(c, fd, path, len, follow, out var s) ? s.Blocks : -1L);
-        linker.DefineFunction(Module, "path_rdev", (Caller c, int fd, int path, int len, int follow) => PathStat(c, fd, path, len, follow, out var s) ? (long)s.RDev : 0L);
-        linker.DefineFunction(Module, "set_open_mode", (Caller c, int mode) =>
+        linker.DefineFunction(Module, "fd_mode", HostCallbackGuard.Guard(Module + ".fd_mode", (Caller c, int fd) => FdStat(c, fd, out var s) ? (int)s.Mode : 0));
+        linker.DefineFunction(Module, "fd_size", HostCallbackGuard.Guard(Module + ".fd_size", (Caller c, int fd) => FdStat(c, fd, out var s) ? s.Size : -1L));
+        linker.DefineFunction(Module, "fd_blocks", HostCallbackGuard.Guard(Module + ".fd_blocks", (Caller c, int fd) => FdStat(c, fd, out var s) ? s.Blocks : -1L));
+        linker.DefineFunction(Module, "path_mode", HostCallbackGuard.Guard(Module + ".path_mode", (Caller c, int fd, int path, int len, int follow) => PathStat(c, fd, path, len, follow, out var s) ? (int)s.Mode : 0));
+        linker.DefineFunction(Module, "path_size", HostCallbackGuard.Guard(Module + ".path_size", (Caller c, int fd, int path, int len, int follow) => PathStat(c, fd, path, len, follow, out var s) ? s.Size : -1L));
+        linker.DefineFunction(Module, "path_blocks", HostCallbackGuard.Guard(Module + ".path_blocks", (Caller c, int fd, int path, int len, int follow) => PathStat(c, fd, path, len, follow, out var s) ? s.Blocks : -1L));
+        linker.DefineFunction(Module, "path_rdev", HostCallbackGuard.Guard(Module + ".path_rdev", (Caller c, int fd, int path, int len, int follow) => PathStat(c, fd, path, len, follow, out var s) ? (long)s.RDev : 0L));
+        linker.DefineFunction(Module, "set_open_mode", HostCallbackGuard.Guard(Module + ".set_open_mode", (Caller c, int mode) =>
         {
             Context(c).PendingOpenMode = (uint)mode & 0xFFF;
             return 0;
-        });
-        linker.DefineFunction(Module, "chmod", (Caller c, int fd, int path, int len, int mode) =>
-            WithPath(c, fd, path, len, (ctx, dir, p) => ctx.Kernel.ChmodAt(ctx.Process, dir, p, (uint)mode & 0xFFF, follow: true)));
-        linker.DefineFunction(Module, "fchmod", (Caller c, int fd, int mode) => E(Context(c).Kernel.Fchmod(Context(c).Process, fd, (uint)mode & 0xFFF)));
-        linker.DefineFunction(Module, "ftruncate", (Caller c, int fd, long length) => E(Context(c).Kernel.Ftruncate(Context(c).Process, fd, length)));
-        linker.DefineFunction(Module, "path_owner", (Caller c, int fd, int path, int len, int follow, int uidOut, int gidOut) => PathOwner(c, fd, path, len, follow, uidOut, gidOut));
-        linker.DefineFunction(Module, "fd_owner", (Caller c, int fd, int uidOut, int gidOut) => FdOwner(c, fd, uidOut, gidOut));
-        linker.DefineFunction(Module, "path_chown", (Caller c, int fd, int path, int len, int uid, int gid, int follow) =>
-            WithPath(c, fd, path, len, (ctx, dir, p) => ctx.Kernel.ChownAt(ctx.Process, dir, p, (uint)uid, (uint)gid, follow != 0)));
-        linker.DefineFunction(Module, "chown", (Caller c, int fd, int path, int len, int uid, int gid, int follow) =>
-            WithPath(c, fd, path, len, (ctx, dir, p) => ctx.Kernel.ChownAt(ctx.Process, dir, p, (uint)uid, (uint)gid, follow != 0)));
-        linker.DefineFunction(Module, "fchown", (Caller c, int fd, int uid, int gid) => E(Context(c).Kernel.Fchown(Context(c).Process, fd, (uint)uid, (uint)gid)));
-        linker.DefineFunction(Module, "fd_chown", (Caller c, int fd, int uid, int gid) => E(Context(c).Kernel.Fchown(Context(c).Process, fd, (uint)uid, (uint)gid)));
-        linker.DefineFunction(Module, "path_access", (Caller c, int fd, int path, int len, int mode, int flags) =>
-            WithPath(c, fd, path, len, (ctx, dir, p) => ctx.Kernel.AccessAt(ctx.Process, dir, p, mode & 7)));
-        linker.DefineFunction(Module, "path_statfs", (Caller c, int fd, int path, int len, int total, int used, int avail, int inodes, int freeInodes) =>
-            PathStatFs(c, fd, path, len, total, used, avail, inodes, freeInodes));
-        linker.DefineFunction(Module, "remount", (Caller c, int path, int len, int options, int optionsLen) => Remount(c, path, len, options, optionsLen));
+        }));
+        linker.DefineFunction(Module, "chmod", HostCallbackGuard.Guard(Module + ".chmod", (Caller c, int fd, int path, int len, int mode) =>
+            WithPath(c, fd, path, len, (ctx, dir, p) => ctx.Kernel.ChmodAt(ctx.Process, dir, p, (uint)mode & 0xFFF, follow: true))));
+        linker.DefineFunction(Module, "fchmod", HostCallbackGuard.Guard(Module + ".fchmod", (Caller c, int fd, int mode) => E(Context(c).Kernel.Fchmod(Context(c).Process, fd, (uint)mode & 0xFFF))));
+        linker.DefineFunction(Module, "ftruncate", HostCallbackGuard.Guard(Module + ".ftruncate", (Caller c, int fd, long length) => E(Context(c).Kernel.Ftruncate(Context(c).Process, fd, length))));
+        linker.DefineFunction(Module, "path_owner", HostCallbackGuard.Guard(Module + ".path_owner", (Caller c, int fd, int path, int len, int follow, int uidOut, int gidOut) => PathOwner(c, fd, path, len, follow, uidOut, gidOut)));
+        linker.DefineFunction(Module, "fd_owner", HostCallbackGuard.Guard(Module + ".fd_owner", (Caller c, int fd, int uidOut, int gidOut) => FdOwner(c, fd, uidOut, gidOut)));
+        linker.DefineFunction(Module, "path_chown", HostCallbackGuard.Guard(Module + ".path_chown", (Caller c, int fd, int path, int len, int uid, int gid, int follow) =>
+            WithPath(c, fd, path, len, (ctx, dir, p) => ctx.Kernel.ChownAt(ctx.Process, dir, p, (uint)uid, (uint)gid, follow != 0))));
+        linker.DefineFunction(Module, "chown", HostCallbackGuard.Guard(Module + ".chown", (Caller c, int fd, int path, int len, int uid, int gid, int follow) =>
+            WithPath(c, fd, path, len, (ctx, dir, p) => ctx.Kernel.ChownAt(ctx.Process, dir, p, (uint)uid, (uint)gid, follow != 0))));
+        linker.DefineFunction(Module, "fchown", HostCallbackGuard.Guard(Module + ".fchown", (Caller c, int fd, int uid, int gid) => E(Context(c).Kernel.Fchown(Context(c).Process, fd, (uint)uid, (uint)gid))));
+        linker.DefineFunction(Module, "fd_chown", HostCallbackGuard.Guard(Module + ".fd_chown", (Caller c, int fd, int uid, int gid) => E(Context(c).Kernel.Fchown(Context(c).Process, fd, (uint)uid, (uint)gid))));
+        linker.DefineFunction(Module, "path_access", HostCallbackGuard.Guard(Module + ".path_access", (Caller c, int fd, int path, int len, int mode, int flags) =>
+            WithPath(c, fd, path, len, (ctx, dir, p) => ctx.Kernel.AccessAt(ctx.Process, dir, p, mode & 7))));
+        linker.DefineFunction(Module, "path_statfs", HostCallbackGuard.Guard(Module + ".path_statfs", (Caller c, int fd, int path, int len, int total, int used, int avail, int inodes, int freeInodes) =>
+            PathStatFs(c, fd, path, len, total, used, avail, inodes, freeInodes)));
+        linker.DefineFunction(Module, "remount", HostCallbackGuard.Guard(Module + ".remount", (Caller c, int path, int len, int options, int optionsLen) => Remount(c, path, len, options, optionsLen)));
     }
 
     /// <summary>Maps a host_fs directory argument to a kernel directory fd for <paramref name="path"/>.</summary>

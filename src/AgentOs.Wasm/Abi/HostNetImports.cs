@@ -3,6 +3,7 @@ using System.Text;
 using AgentOs.Kernel;
 using AgentOs.Kernel.Fds;
 using AgentOs.Kernel.Net;
+using AgentOs.Wasm.Runtime;
 using Wasmtime;
 using static AgentOs.Wasm.Abi.WasiFdImports;
 using static AgentOs.Wasm.Abi.WasiTypes;
@@ -48,28 +49,28 @@ internal static class HostNetImports
 
     public static void Define(Linker linker)
     {
-        linker.DefineFunction(Module, "net_socket", (Caller c, int domain, int type, int protocol, int fdOut) => CreateSocket(c, domain, type, fdOut));
-        linker.DefineFunction(Module, "net_bind", (Caller c, int fd, int addr, int len) => WithAddress(c, addr, len, (ctx, e) => ctx.Kernel.SocketBind(ctx.Process, fd, e)));
-        linker.DefineFunction(Module, "net_connect", (Caller c, int fd, int addr, int len) => WithAddress(c, addr, len, (ctx, e) => ctx.Kernel.SocketConnect(ctx.Process, fd, e)));
-        linker.DefineFunction(Module, "net_listen", (Caller c, int fd, int backlog) => E(Context(c).Kernel.SocketListen(Context(c).Process, fd, Math.Max(backlog, 0))));
-        linker.DefineFunction(Module, "net_accept", (Caller c, int fd, int fdOut, int addr, int lenInOut) => Accept(c, fd, fdOut, addr, lenInOut));
-        linker.DefineFunction(Module, "net_send", (Caller c, int fd, int buffer, int length, int flags, int sentOut) => Send(c, fd, buffer, length, flags, 0, 0, sentOut, withAddress: false));
-        linker.DefineFunction(Module, "net_sendto", (Caller c, int fd, int buffer, int length, int flags, int addr, int addrLen, int sentOut) => Send(c, fd, buffer, length, flags, addr, addrLen, sentOut, withAddress: true));
-        linker.DefineFunction(Module, "net_recv", (Caller c, int fd, int buffer, int length, int flags, int receivedOut) => Receive(c, fd, buffer, length, flags, receivedOut, 0, 0, withAddress: false));
-        linker.DefineFunction(Module, "net_recvfrom", (Caller c, int fd, int buffer, int length, int flags, int receivedOut, int addr, int lenInOut) => Receive(c, fd, buffer, length, flags, receivedOut, addr, lenInOut, withAddress: true));
-        linker.DefineFunction(Module, "net_getsockname", (Caller c, int fd, int buffer, int lenInOut) => Name(c, fd, buffer, lenInOut, peer: false));
-        linker.DefineFunction(Module, "net_getpeername", (Caller c, int fd, int buffer, int lenInOut) => Name(c, fd, buffer, lenInOut, peer: true));
-        linker.DefineFunction(Module, "net_setsockopt", (Caller c, int fd, int level, int name, int value, int valueLen) => SetOption(c, fd, level, name, value, valueLen));
-        linker.DefineFunction(Module, "net_getsockopt", (Caller c, int fd, int level, int name, int value, int lenInOut) => GetOption(c, fd, level, name, value, lenInOut));
-        linker.DefineFunction(Module, "net_poll", (Caller c, int fds, int nfds, int timeoutMs, int readyOut) => Poll(c, fds, nfds, timeoutMs, readyOut));
-        linker.DefineFunction(Module, "net_close", (Caller c, int fd) => E(Context(c).Kernel.Close(Context(c).Process, fd)));
-        linker.DefineFunction(Module, "net_set_nonblock", (Caller c, int fd, int enable) => SetNonBlock(c, fd, enable != 0));
-        linker.DefineFunction(Module, "net_validate_socket", (Caller c, int fd) => E(Context(c).Kernel.SocketValidate(Context(c).Process, fd, mustListen: false)));
-        linker.DefineFunction(Module, "net_validate_accept", (Caller c, int fd) => E(Context(c).Kernel.SocketValidate(Context(c).Process, fd, mustListen: true)));
-        linker.DefineFunction(Module, "net_tls_connect", (Caller c, int fd, int host, int hostLen) => TlsConnect(c, fd, host, hostLen));
-        linker.DefineFunction(Module, "net_getaddrinfo", (Caller c, int host, int hostLen, int serv, int servLen, int family, int output, int lenInOut) => GetAddrInfo(c, host, hostLen, family, output, lenInOut));
-        linker.DefineFunction(Module, "net_dns_query_rr_v1", (Caller c, int name, int nameLen, int rrType, int output, int capacity, int lenOut, int ttlOut, int flagsOut) =>
-            QueryRecords(c, name, nameLen, rrType, output, capacity, lenOut, ttlOut, flagsOut));
+        linker.DefineFunction(Module, "net_socket", HostCallbackGuard.Guard(Module + ".net_socket", (Caller c, int domain, int type, int protocol, int fdOut) => CreateSocket(c, domain, type, fdOut)));
+        linker.DefineFunction(Module, "net_bind", HostCallbackGuard.Guard(Module + ".net_bind", (Caller c, int fd, int addr, int len) => WithAddress(c, addr, len, (ctx, e) => ctx.Kernel.SocketBind(ctx.Process, fd, e))));
+        linker.DefineFunction(Module, "net_connect", HostCallbackGuard.Guard(Module + ".net_connect", (Caller c, int fd, int addr, int len) => WithAddress(c, addr, len, (ctx, e) => ctx.Kernel.SocketConnect(ctx.Process, fd, e))));
+        linker.DefineFunction(Module, "net_listen", HostCallbackGuard.Guard(Module + ".net_listen", (Caller c, int fd, int backlog) => E(Context(c).Kernel.SocketListen(Context(c).Process, fd, Math.Max(backlog, 0)))));
+        linker.DefineFunction(Module, "net_accept", HostCallbackGuard.Guard(Module + ".net_accept", (Caller c, int fd, int fdOut, int addr, int lenInOut) => Accept(c, fd, fdOut, addr, lenInOut)));
+        linker.DefineFunction(Module, "net_send", HostCallbackGuard.Guard(Module + ".net_send", (Caller c, int fd, int buffer, int length, int flags, int sentOut) => Send(c, fd, buffer, length, flags, 0, 0, sentOut, withAddress: false)));
+        linker.DefineFunction(Module, "net_sendto", HostCallbackGuard.Guard(Module + ".net_sendto", (Caller c, int fd, int buffer, int length, int flags, int addr, int addrLen, int sentOut) => Send(c, fd, buffer, length, flags, addr, addrLen, sentOut, withAddress: true)));
+        linker.DefineFunction(Module, "net_recv", HostCallbackGuard.Guard(Module + ".net_recv", (Caller c, int fd, int buffer, int length, int flags, int receivedOut) => Receive(c, fd, buffer, length, flags, receivedOut, 0, 0, withAddress: false)));
+        linker.DefineFunction(Module, "net_recvfrom", HostCallbackGuard.Guard(Module + ".net_recvfrom", (Caller c, int fd, int buffer, int length, int flags, int receivedOut, int addr, int lenInOut) => Receive(c, fd, buffer, length, flags, receivedOut, addr, lenInOut, withAddress: true)));
+        linker.DefineFunction(Module, "net_getsockname", HostCallbackGuard.Guard(Module + ".net_getsockname", (Caller c, int fd, int buffer, int lenInOut) => Name(c, fd, buffer, lenInOut, peer: false)));
+        linker.DefineFunction(Module, "net_getpeername", HostCallbackGuard.Guard(Module + ".net_getpeername", (Caller c, int fd, int buffer, int lenInOut) => Name(c, fd, buffer, lenInOut, peer: true)));
+        linker.DefineFunction(Module, "net_setsockopt", HostCallbackGuard.Guard(Module + ".net_setsockopt", (Caller c, int fd, int level, int name, int value, int valueLen) => SetOption(c, fd, level, name, value, valueLen)));
+        linker.DefineFunction(Module, "net_getsockopt", HostCallbackGuard.Guard(Module + ".net_getsockopt", (Caller c, int fd, int level, int name, int value, int lenInOut) => GetOption(c, fd, level, name, value, lenInOut)));
+        linker.DefineFunction(Module, "net_poll", HostCallbackGuard.Guard(Module + ".net_poll", (Caller c, int fds, int nfds, int timeoutMs, int readyOut) => Poll(c, fds, nfds, timeoutMs, readyOut)));
+        linker.DefineFunction(Module, "net_close", HostCallbackGuard.Guard(Module + ".net_close", (Caller c, int fd) => E(Context(c).Kernel.Close(Context(c).Process, fd))));
+        linker.DefineFunction(Module, "net_set_nonblock", HostCallbackGuard.Guard(Module + ".net_set_nonblock", (Caller c, int fd, int enable) => SetNonBlock(c, fd, enable != 0)));
+        linker.DefineFunction(Module, "net_validate_socket", HostCallbackGuard.Guard(Module + ".net_validate_socket", (Caller c, int fd) => E(Context(c).Kernel.SocketValidate(Context(c).Process, fd, mustListen: false))));
+        linker.DefineFunction(Module, "net_validate_accept", HostCallbackGuard.Guard(Module + ".net_validate_accept", (Caller c, int fd) => E(Context(c).Kernel.SocketValidate(Context(c).Process, fd, mustListen: true))));
+        linker.DefineFunction(Module, "net_tls_connect", HostCallbackGuard.Guard(Module + ".net_tls_connect", (Caller c, int fd, int host, int hostLen) => TlsConnect(c, fd, host, hostLen)));
+        linker.DefineFunction(Module, "net_getaddrinfo", HostCallbackGuard.Guard(Module + ".net_getaddrinfo", (Caller c, int host, int hostLen, int serv, int servLen, int family, int output, int lenInOut) => GetAddrInfo(c, host, hostLen, family, output, lenInOut)));
+        linker.DefineFunction(Module, "net_dns_query_rr_v1", HostCallbackGuard.Guard(Module + ".net_dns_query_rr_v1", (Caller c, int name, int nameLen, int rrType, int output, int capacity, int lenOut, int ttlOut, int flagsOut) =>
+            QueryRecords(c, name, nameLen, rrType, output, capacity, lenOut, ttlOut, flagsOut)));
     }
 
     /// <summary>host_process.fd_socketpair(kind, nonblock, cloexec, ret_fd0, ret_fd1): kind 1 stream, 2 datagram, 3 seqpacket.</summary>

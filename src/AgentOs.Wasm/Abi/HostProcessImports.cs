@@ -4,6 +4,7 @@ using AgentOs.Kernel;
 using AgentOs.Kernel.Exec;
 using AgentOs.Kernel.Fds;
 using AgentOs.Kernel.Processes;
+using AgentOs.Wasm.Runtime;
 using Wasmtime;
 using static AgentOs.Wasm.Abi.WasiFdImports;
 using static AgentOs.Wasm.Abi.WasiTypes;
@@ -19,37 +20,37 @@ internal static class HostProcessImports
 
     public static void Define(Linker linker)
     {
-        linker.DefineFunction(Module, "proc_spawn_v3", SpawnV3,
+        linker.DefineFunction(Module, "proc_spawn_v3", HostCallbackGuard.Guard(Module + ".proc_spawn_v3", SpawnV3),
             Enumerable.Repeat(ValueKind.Int32, 17).ToArray(), [ValueKind.Int32]);
-        linker.DefineFunction(Module, "proc_exec", (Caller c, int exec, int execLen, int argv, int argvLen, int envp, int envpLen, int cloexec, int cloexecCount) =>
-            Exec(c, exec, execLen, argv, argvLen, envp, envpLen, cloexec, cloexecCount));
-        linker.DefineFunction(Module, "proc_waitpid_v2", (Caller c, int pid, int options, int codeOut, int signalOut, int pidOut, int coreOut) =>
-            WaitPid(c, pid, options, codeOut, signalOut, pidOut, coreOut));
-        linker.DefineFunction(Module, "proc_kill", (Caller c, int pid, int signal) => E(Context(c).Kernel.Kill(Context(c).Process, pid, signal)));
-        linker.DefineFunction(Module, "proc_signal_mask_v2", (Caller c, int how, int lo, int hi, int oldLo, int oldHi) => SignalMask(c, how, lo, hi, oldLo, oldHi));
-        linker.DefineFunction(Module, "proc_getpid", (Caller c, int output) => Context(c).GetMemory().TryWriteU32(output, (uint)Context(c).Process.Pid) ? 0 : Fault);
-        linker.DefineFunction(Module, "proc_getppid", (Caller c, int output) => Context(c).GetMemory().TryWriteU32(output, (uint)Context(c).Process.ParentPid) ? 0 : Fault);
-        linker.DefineFunction(Module, "proc_getpgid", (Caller c, int pid, int output) => GetPgid(c, pid, output));
-        linker.DefineFunction(Module, "proc_setpgid", (Caller c, int pid, int pgid) => E(Context(c).Kernel.SetPgid(Context(c).Process, pid, pgid)));
-        linker.DefineFunction(Module, "fd_socketpair", (Caller c, int kind, int nonBlock, int cloexec, int fd0Out, int fd1Out) =>
-            HostNetImports.SocketPair(c, kind, nonBlock, cloexec, fd0Out, fd1Out));
-        linker.DefineFunction(Module, "fd_sendmsg_rights", (Caller c, int fd, int data, int length, int rights, int rightsLength, int flags, int sentOut) =>
-            HostNetImports.SendRights(c, fd, data, length, rights, rightsLength, flags, sentOut));
-        linker.DefineFunction(Module, "fd_recvmsg_rights", HostNetImports.ReceiveRights,
+        linker.DefineFunction(Module, "proc_exec", HostCallbackGuard.Guard(Module + ".proc_exec", (Caller c, int exec, int execLen, int argv, int argvLen, int envp, int envpLen, int cloexec, int cloexecCount) =>
+            Exec(c, exec, execLen, argv, argvLen, envp, envpLen, cloexec, cloexecCount)));
+        linker.DefineFunction(Module, "proc_waitpid_v2", HostCallbackGuard.Guard(Module + ".proc_waitpid_v2", (Caller c, int pid, int options, int codeOut, int signalOut, int pidOut, int coreOut) =>
+            WaitPid(c, pid, options, codeOut, signalOut, pidOut, coreOut)));
+        linker.DefineFunction(Module, "proc_kill", HostCallbackGuard.Guard(Module + ".proc_kill", (Caller c, int pid, int signal) => E(Context(c).Kernel.Kill(Context(c).Process, pid, signal))));
+        linker.DefineFunction(Module, "proc_signal_mask_v2", HostCallbackGuard.Guard(Module + ".proc_signal_mask_v2", (Caller c, int how, int lo, int hi, int oldLo, int oldHi) => SignalMask(c, how, lo, hi, oldLo, oldHi)));
+        linker.DefineFunction(Module, "proc_getpid", HostCallbackGuard.Guard(Module + ".proc_getpid", (Caller c, int output) => Context(c).GetMemory().TryWriteU32(output, (uint)Context(c).Process.Pid) ? 0 : Fault));
+        linker.DefineFunction(Module, "proc_getppid", HostCallbackGuard.Guard(Module + ".proc_getppid", (Caller c, int output) => Context(c).GetMemory().TryWriteU32(output, (uint)Context(c).Process.ParentPid) ? 0 : Fault));
+        linker.DefineFunction(Module, "proc_getpgid", HostCallbackGuard.Guard(Module + ".proc_getpgid", (Caller c, int pid, int output) => GetPgid(c, pid, output)));
+        linker.DefineFunction(Module, "proc_setpgid", HostCallbackGuard.Guard(Module + ".proc_setpgid", (Caller c, int pid, int pgid) => E(Context(c).Kernel.SetPgid(Context(c).Process, pid, pgid))));
+        linker.DefineFunction(Module, "fd_socketpair", HostCallbackGuard.Guard(Module + ".fd_socketpair", (Caller c, int kind, int nonBlock, int cloexec, int fd0Out, int fd1Out) =>
+            HostNetImports.SocketPair(c, kind, nonBlock, cloexec, fd0Out, fd1Out)));
+        linker.DefineFunction(Module, "fd_sendmsg_rights", HostCallbackGuard.Guard(Module + ".fd_sendmsg_rights", (Caller c, int fd, int data, int length, int rights, int rightsLength, int flags, int sentOut) =>
+            HostNetImports.SendRights(c, fd, data, length, rights, rightsLength, flags, sentOut)));
+        linker.DefineFunction(Module, "fd_recvmsg_rights", HostCallbackGuard.Guard(Module + ".fd_recvmsg_rights", HostNetImports.ReceiveRights),
             Enumerable.Repeat(ValueKind.Int32, 9).ToArray(), [ValueKind.Int32]);
-        linker.DefineFunction(Module, "fd_pipe", (Caller c, int readOut, int writeOut) => Pipe(c, readOut, writeOut));
-        linker.DefineFunction(Module, "fd_dup", (Caller c, int fd, int newOut) => Dup(c, fd, 0, newOut));
-        linker.DefineFunction(Module, "fd_dup_min", (Caller c, int fd, int min, int newOut) => Dup(c, fd, min, newOut));
-        linker.DefineFunction(Module, "fd_dup2", (Caller c, int from, int to) => E(Context(c).Kernel.Dup2(Context(c).Process, from, to)));
-        linker.DefineFunction(Module, "fd_setfd", (Caller c, int fd, int flags) => E(Context(c).Kernel.SetFdFlags(Context(c).Process, fd, (FdFlags)(flags & 1))));
-        linker.DefineFunction(Module, "fd_getfd", (Caller c, int fd, int output) => GetFd(c, fd, output));
-        linker.DefineFunction(Module, "proc_closefrom", (Caller c, int fd) => E(Context(c).Kernel.CloseFrom(Context(c).Process, fd)));
-        linker.DefineFunction(Module, "sleep_ms", (Caller c, int ms) => Sleep(c, ms));
-        linker.DefineFunction(Module, "umask", (Caller c, int mask, int set, int oldOut) => Umask(c, mask, set != 0, oldOut));
-        linker.DefineFunction(Module, "proc_umask", (Caller c, int mask, int oldOut) => Umask(c, mask, true, oldOut));
-        linker.DefineFunction(Module, "proc_getrlimit", (Caller c, int resource, int softOut, int hardOut) => GetRLimit(c, resource, softOut, hardOut));
-        linker.DefineFunction(Module, "proc_setrlimit", (Caller c, int resource, long soft, long hard) =>
-            E(Context(c).Kernel.SetRLimit(Context(c).Process, resource, (ulong)soft, (ulong)hard)));
+        linker.DefineFunction(Module, "fd_pipe", HostCallbackGuard.Guard(Module + ".fd_pipe", (Caller c, int readOut, int writeOut) => Pipe(c, readOut, writeOut)));
+        linker.DefineFunction(Module, "fd_dup", HostCallbackGuard.Guard(Module + ".fd_dup", (Caller c, int fd, int newOut) => Dup(c, fd, 0, newOut)));
+        linker.DefineFunction(Module, "fd_dup_min", HostCallbackGuard.Guard(Module + ".fd_dup_min", (Caller c, int fd, int min, int newOut) => Dup(c, fd, min, newOut)));
+        linker.DefineFunction(Module, "fd_dup2", HostCallbackGuard.Guard(Module + ".fd_dup2", (Caller c, int from, int to) => E(Context(c).Kernel.Dup2(Context(c).Process, from, to))));
+        linker.DefineFunction(Module, "fd_setfd", HostCallbackGuard.Guard(Module + ".fd_setfd", (Caller c, int fd, int flags) => E(Context(c).Kernel.SetFdFlags(Context(c).Process, fd, (FdFlags)(flags & 1)))));
+        linker.DefineFunction(Module, "fd_getfd", HostCallbackGuard.Guard(Module + ".fd_getfd", (Caller c, int fd, int output) => GetFd(c, fd, output)));
+        linker.DefineFunction(Module, "proc_closefrom", HostCallbackGuard.Guard(Module + ".proc_closefrom", (Caller c, int fd) => E(Context(c).Kernel.CloseFrom(Context(c).Process, fd))));
+        linker.DefineFunction(Module, "sleep_ms", HostCallbackGuard.Guard(Module + ".sleep_ms", (Caller c, int ms) => Sleep(c, ms)));
+        linker.DefineFunction(Module, "umask", HostCallbackGuard.Guard(Module + ".umask", (Caller c, int mask, int set, int oldOut) => Umask(c, mask, set != 0, oldOut)));
+        linker.DefineFunction(Module, "proc_umask", HostCallbackGuard.Guard(Module + ".proc_umask", (Caller c, int mask, int oldOut) => Umask(c, mask, true, oldOut)));
+        linker.DefineFunction(Module, "proc_getrlimit", HostCallbackGuard.Guard(Module + ".proc_getrlimit", (Caller c, int resource, int softOut, int hardOut) => GetRLimit(c, resource, softOut, hardOut)));
+        linker.DefineFunction(Module, "proc_setrlimit", HostCallbackGuard.Guard(Module + ".proc_setrlimit", (Caller c, int resource, long soft, long hard) =>
+            E(Context(c).Kernel.SetRLimit(Context(c).Process, resource, (ulong)soft, (ulong)hard))));
     }
 
     private static void SpawnV3(Caller caller, ReadOnlySpan<ValueBox> args, Span<ValueBox> results)

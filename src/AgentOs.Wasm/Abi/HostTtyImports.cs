@@ -1,4 +1,5 @@
 using AgentOs.Kernel;
+using AgentOs.Wasm.Runtime;
 using Wasmtime;
 using static AgentOs.Wasm.Abi.WasiFdImports;
 using static AgentOs.Wasm.Abi.WasiTypes;
@@ -16,9 +17,9 @@ internal static class HostTtyImports
     public static void Define(Linker linker)
     {
         // read → byte count, 0 for timeout/EOF/error; there is no controlling terminal to read from.
-        linker.DefineFunction(Module, "read", (int buffer, int length, int timeoutMs) => 0);
-        linker.DefineFunction(Module, "set_raw_mode", (int enabled) => E(Errno.ENOTTY));
-        linker.DefineFunction(Module, "isatty", (Caller c, int fd) =>
-            Context(c).Kernel.IsATty(Context(c).Process, fd, out var tty) == Errno.Success && tty ? 1 : 0);
+        linker.DefineFunction(Module, "read", HostCallbackGuard.Guard(Module + ".read", (Caller _, int buffer, int length, int timeoutMs) => 0));
+        linker.DefineFunction(Module, "set_raw_mode", HostCallbackGuard.Guard(Module + ".set_raw_mode", (Caller _, int enabled) => E(Errno.ENOTTY)));
+        linker.DefineFunction(Module, "isatty", HostCallbackGuard.Guard(Module + ".isatty", (Caller c, int fd) =>
+            Context(c).Kernel.IsATty(Context(c).Process, fd, out var tty) == Errno.Success && tty ? 1 : 0));
     }
 }

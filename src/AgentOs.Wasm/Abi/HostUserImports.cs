@@ -1,5 +1,6 @@
 using System.Text;
 using AgentOs.Kernel;
+using AgentOs.Wasm.Runtime;
 using Wasmtime;
 using static AgentOs.Wasm.Abi.WasiFdImports;
 using static AgentOs.Wasm.Abi.WasiTypes;
@@ -18,25 +19,25 @@ internal static class HostUserImports
 
     public static void Define(Linker linker)
     {
-        linker.DefineFunction(Module, "getuid", (Caller c, int o) => WriteId(c, o, Context(c).Process.Credentials.Uid));
-        linker.DefineFunction(Module, "geteuid", (Caller c, int o) => WriteId(c, o, Context(c).Process.Credentials.EffectiveUid));
-        linker.DefineFunction(Module, "getgid", (Caller c, int o) => WriteId(c, o, Context(c).Process.Credentials.Gid));
-        linker.DefineFunction(Module, "getegid", (Caller c, int o) => WriteId(c, o, Context(c).Process.Credentials.EffectiveGid));
-        linker.DefineFunction(Module, "getresuid", (Caller c, int r, int e, int s) => WriteIds(c, r, e, s, Context(c).Process.Credentials.Uid, Context(c).Process.Credentials.EffectiveUid));
-        linker.DefineFunction(Module, "getresgid", (Caller c, int r, int e, int s) => WriteIds(c, r, e, s, Context(c).Process.Credentials.Gid, Context(c).Process.Credentials.EffectiveGid));
-        linker.DefineFunction(Module, "getgroups", (Caller c, int capacity, int buffer, int countOut) => GetGroups(c, capacity, buffer, countOut));
-        linker.DefineFunction(Module, "setuid", (Caller c, int id) => E(Context(c).Kernel.SetUid(Context(c).Process, (uint)id)));
-        linker.DefineFunction(Module, "setgid", (Caller c, int id) => E(Context(c).Kernel.SetGid(Context(c).Process, (uint)id)));
-        linker.DefineFunction(Module, "seteuid", (Caller c, int id) => E(Context(c).Kernel.SetUid(Context(c).Process, (uint)id)));
-        linker.DefineFunction(Module, "setegid", (Caller c, int id) => E(Context(c).Kernel.SetGid(Context(c).Process, (uint)id)));
-        linker.DefineFunction(Module, "setgroups", (Caller c, int count, int buffer) => SetGroups(c, count, buffer));
-        linker.DefineFunction(Module, "isatty", (Caller c, int fd, int resultOut) => IsATty(c, fd, resultOut));
-        linker.DefineFunction(Module, "getpwuid", (Caller c, int id, int buf, int cap, int lenOut) => Lookup(c, "/etc/passwd", 2, ((uint)id).ToString(System.Globalization.CultureInfo.InvariantCulture), buf, cap, lenOut));
-        linker.DefineFunction(Module, "getgrgid", (Caller c, int id, int buf, int cap, int lenOut) => Lookup(c, "/etc/group", 2, ((uint)id).ToString(System.Globalization.CultureInfo.InvariantCulture), buf, cap, lenOut));
-        linker.DefineFunction(Module, "getpwnam", (Caller c, int name, int nameLen, int buf, int cap, int lenOut) => LookupByName(c, "/etc/passwd", name, nameLen, buf, cap, lenOut));
-        linker.DefineFunction(Module, "getgrnam", (Caller c, int name, int nameLen, int buf, int cap, int lenOut) => LookupByName(c, "/etc/group", name, nameLen, buf, cap, lenOut));
-        linker.DefineFunction(Module, "getpwent", (Caller c, int index, int buf, int cap, int lenOut) => Enumerate(c, "/etc/passwd", index, buf, cap, lenOut));
-        linker.DefineFunction(Module, "getgrent", (Caller c, int index, int buf, int cap, int lenOut) => Enumerate(c, "/etc/group", index, buf, cap, lenOut));
+        linker.DefineFunction(Module, "getuid", HostCallbackGuard.Guard(Module + ".getuid", (Caller c, int o) => WriteId(c, o, Context(c).Process.Credentials.Uid)));
+        linker.DefineFunction(Module, "geteuid", HostCallbackGuard.Guard(Module + ".geteuid", (Caller c, int o) => WriteId(c, o, Context(c).Process.Credentials.EffectiveUid)));
+        linker.DefineFunction(Module, "getgid", HostCallbackGuard.Guard(Module + ".getgid", (Caller c, int o) => WriteId(c, o, Context(c).Process.Credentials.Gid)));
+        linker.DefineFunction(Module, "getegid", HostCallbackGuard.Guard(Module + ".getegid", (Caller c, int o) => WriteId(c, o, Context(c).Process.Credentials.EffectiveGid)));
+        linker.DefineFunction(Module, "getresuid", HostCallbackGuard.Guard(Module + ".getresuid", (Caller c, int r, int e, int s) => WriteIds(c, r, e, s, Context(c).Process.Credentials.Uid, Context(c).Process.Credentials.EffectiveUid)));
+        linker.DefineFunction(Module, "getresgid", HostCallbackGuard.Guard(Module + ".getresgid", (Caller c, int r, int e, int s) => WriteIds(c, r, e, s, Context(c).Process.Credentials.Gid, Context(c).Process.Credentials.EffectiveGid)));
+        linker.DefineFunction(Module, "getgroups", HostCallbackGuard.Guard(Module + ".getgroups", (Caller c, int capacity, int buffer, int countOut) => GetGroups(c, capacity, buffer, countOut)));
+        linker.DefineFunction(Module, "setuid", HostCallbackGuard.Guard(Module + ".setuid", (Caller c, int id) => E(Context(c).Kernel.SetUid(Context(c).Process, (uint)id))));
+        linker.DefineFunction(Module, "setgid", HostCallbackGuard.Guard(Module + ".setgid", (Caller c, int id) => E(Context(c).Kernel.SetGid(Context(c).Process, (uint)id))));
+        linker.DefineFunction(Module, "seteuid", HostCallbackGuard.Guard(Module + ".seteuid", (Caller c, int id) => E(Context(c).Kernel.SetUid(Context(c).Process, (uint)id))));
+        linker.DefineFunction(Module, "setegid", HostCallbackGuard.Guard(Module + ".setegid", (Caller c, int id) => E(Context(c).Kernel.SetGid(Context(c).Process, (uint)id))));
+        linker.DefineFunction(Module, "setgroups", HostCallbackGuard.Guard(Module + ".setgroups", (Caller c, int count, int buffer) => SetGroups(c, count, buffer)));
+        linker.DefineFunction(Module, "isatty", HostCallbackGuard.Guard(Module + ".isatty", (Caller c, int fd, int resultOut) => IsATty(c, fd, resultOut)));
+        linker.DefineFunction(Module, "getpwuid", HostCallbackGuard.Guard(Module + ".getpwuid", (Caller c, int id, int buf, int cap, int lenOut) => Lookup(c, "/etc/passwd", 2, ((uint)id).ToString(System.Globalization.CultureInfo.InvariantCulture), buf, cap, lenOut)));
+        linker.DefineFunction(Module, "getgrgid", HostCallbackGuard.Guard(Module + ".getgrgid", (Caller c, int id, int buf, int cap, int lenOut) => Lookup(c, "/etc/group", 2, ((uint)id).ToString(System.Globalization.CultureInfo.InvariantCulture), buf, cap, lenOut)));
+        linker.DefineFunction(Module, "getpwnam", HostCallbackGuard.Guard(Module + ".getpwnam", (Caller c, int name, int nameLen, int buf, int cap, int lenOut) => LookupByName(c, "/etc/passwd", name, nameLen, buf, cap, lenOut)));
+        linker.DefineFunction(Module, "getgrnam", HostCallbackGuard.Guard(Module + ".getgrnam", (Caller c, int name, int nameLen, int buf, int cap, int lenOut) => LookupByName(c, "/etc/group", name, nameLen, buf, cap, lenOut)));
+        linker.DefineFunction(Module, "getpwent", HostCallbackGuard.Guard(Module + ".getpwent", (Caller c, int index, int buf, int cap, int lenOut) => Enumerate(c, "/etc/passwd", index, buf, cap, lenOut)));
+        linker.DefineFunction(Module, "getgrent", HostCallbackGuard.Guard(Module + ".getgrent", (Caller c, int index, int buf, int cap, int lenOut) => Enumerate(c, "/etc/group", index, buf, cap, lenOut)));
     }
 
     private static int WriteId(Caller caller, int output, uint id) => Context(caller).GetMemory().TryWriteU32(output, id) ? 0 : Fault;

@@ -3,6 +3,7 @@ using System.Buffers.Binary;
 using AgentOs.Kernel;
 using AgentOs.Kernel.Fds;
 using AgentOs.Kernel.Vfs;
+using AgentOs.Wasm.Runtime;
 using Wasmtime;
 using static AgentOs.Wasm.Abi.WasiTypes;
 
@@ -19,26 +20,26 @@ internal static class WasiFdImports
 
     public static void Define(Linker linker, string module)
     {
-        linker.DefineFunction(module, "fd_read", (Caller c, int fd, int iovs, int count, int nreadOut) => FdRead(c, fd, iovs, count, nreadOut));
-        linker.DefineFunction(module, "fd_write", (Caller c, int fd, int iovs, int count, int nwrittenOut) => FdWrite(c, fd, iovs, count, nwrittenOut));
-        linker.DefineFunction(module, "fd_pread", (Caller c, int fd, int iovs, int count, long offset, int nreadOut) => FdPRead(c, fd, iovs, count, offset, nreadOut));
-        linker.DefineFunction(module, "fd_pwrite", (Caller c, int fd, int iovs, int count, long offset, int nwrittenOut) => FdPWrite(c, fd, iovs, count, offset, nwrittenOut));
-        linker.DefineFunction(module, "fd_close", (Caller c, int fd) => E(Context(c).Kernel.Close(Context(c).Process, fd)));
-        linker.DefineFunction(module, "fd_seek", (Caller c, int fd, long offset, int whence, int newOffsetOut) => FdSeek(c, fd, offset, whence, newOffsetOut));
-        linker.DefineFunction(module, "fd_tell", (Caller c, int fd, int offsetOut) => FdSeek(c, fd, 0, (int)SeekWhence.Current, offsetOut));
-        linker.DefineFunction(module, "fd_fdstat_get", (Caller c, int fd, int statOut) => FdStatGet(c, fd, statOut));
-        linker.DefineFunction(module, "fd_fdstat_set_flags", (Caller c, int fd, int flags) => FdStatSetFlags(c, fd, flags));
-        linker.DefineFunction(module, "fd_filestat_get", (Caller c, int fd, int statOut) => FdFileStatGet(c, fd, statOut));
-        linker.DefineFunction(module, "fd_filestat_set_size", (Caller c, int fd, long size) => E(Context(c).Kernel.Ftruncate(Context(c).Process, fd, size)));
-        linker.DefineFunction(module, "fd_filestat_set_times", (Caller c, int fd, long atim, long mtim, int flags) => FdSetTimes(c, fd, atim, mtim, flags));
-        linker.DefineFunction(module, "fd_allocate", (Caller c, int fd, long offset, long length) => E(Context(c).Kernel.Fallocate(Context(c).Process, fd, offset, length)));
-        linker.DefineFunction(module, "fd_sync", (Caller c, int fd) => E(Context(c).Kernel.Fsync(Context(c).Process, fd)));
-        linker.DefineFunction(module, "fd_datasync", (Caller c, int fd) => E(Context(c).Kernel.Fsync(Context(c).Process, fd)));
-        linker.DefineFunction(module, "fd_renumber", (Caller c, int from, int to) => E(Context(c).Kernel.Renumber(Context(c).Process, from, to)));
-        linker.DefineFunction(module, "fd_prestat_get", (Caller c, int fd, int prestatOut) => PrestatGet(c, fd, prestatOut));
-        linker.DefineFunction(module, "fd_prestat_dir_name", (Caller c, int fd, int buf, int len) => PrestatDirName(c, fd, buf, len));
-        linker.DefineFunction(module, "fd_readdir", (Caller c, int fd, int buf, int len, long cookie, int usedOut) => FdReadDir(c, fd, buf, len, cookie, usedOut));
-        linker.DefineFunction(module, "sock_shutdown", (Caller c, int fd, int how) => E(Context(c).Kernel.Shutdown(Context(c).Process, fd, how)));
+        linker.DefineFunction(module, "fd_read", HostCallbackGuard.Guard(module + ".fd_read", (Caller c, int fd, int iovs, int count, int nreadOut) => FdRead(c, fd, iovs, count, nreadOut)));
+        linker.DefineFunction(module, "fd_write", HostCallbackGuard.Guard(module + ".fd_write", (Caller c, int fd, int iovs, int count, int nwrittenOut) => FdWrite(c, fd, iovs, count, nwrittenOut)));
+        linker.DefineFunction(module, "fd_pread", HostCallbackGuard.Guard(module + ".fd_pread", (Caller c, int fd, int iovs, int count, long offset, int nreadOut) => FdPRead(c, fd, iovs, count, offset, nreadOut)));
+        linker.DefineFunction(module, "fd_pwrite", HostCallbackGuard.Guard(module + ".fd_pwrite", (Caller c, int fd, int iovs, int count, long offset, int nwrittenOut) => FdPWrite(c, fd, iovs, count, offset, nwrittenOut)));
+        linker.DefineFunction(module, "fd_close", HostCallbackGuard.Guard(module + ".fd_close", (Caller c, int fd) => E(Context(c).Kernel.Close(Context(c).Process, fd))));
+        linker.DefineFunction(module, "fd_seek", HostCallbackGuard.Guard(module + ".fd_seek", (Caller c, int fd, long offset, int whence, int newOffsetOut) => FdSeek(c, fd, offset, whence, newOffsetOut)));
+        linker.DefineFunction(module, "fd_tell", HostCallbackGuard.Guard(module + ".fd_tell", (Caller c, int fd, int offsetOut) => FdSeek(c, fd, 0, (int)SeekWhence.Current, offsetOut)));
+        linker.DefineFunction(module, "fd_fdstat_get", HostCallbackGuard.Guard(module + ".fd_fdstat_get", (Caller c, int fd, int statOut) => FdStatGet(c, fd, statOut)));
+        linker.DefineFunction(module, "fd_fdstat_set_flags", HostCallbackGuard.Guard(module + ".fd_fdstat_set_flags", (Caller c, int fd, int flags) => FdStatSetFlags(c, fd, flags)));
+        linker.DefineFunction(module, "fd_filestat_get", HostCallbackGuard.Guard(module + ".fd_filestat_get", (Caller c, int fd, int statOut) => FdFileStatGet(c, fd, statOut)));
+        linker.DefineFunction(module, "fd_filestat_set_size", HostCallbackGuard.Guard(module + ".fd_filestat_set_size", (Caller c, int fd, long size) => E(Context(c).Kernel.Ftruncate(Context(c).Process, fd, size))));
+        linker.DefineFunction(module, "fd_filestat_set_times", HostCallbackGuard.Guard(module + ".fd_filestat_set_times", (Caller c, int fd, long atim, long mtim, int flags) => FdSetTimes(c, fd, atim, mtim, flags)));
+        linker.DefineFunction(module, "fd_allocate", HostCallbackGuard.Guard(module + ".fd_allocate", (Caller c, int fd, long offset, long length) => E(Context(c).Kernel.Fallocate(Context(c).Process, fd, offset, length))));
+        linker.DefineFunction(module, "fd_sync", HostCallbackGuard.Guard(module + ".fd_sync", (Caller c, int fd) => E(Context(c).Kernel.Fsync(Context(c).Process, fd))));
+        linker.DefineFunction(module, "fd_datasync", HostCallbackGuard.Guard(module + ".fd_datasync", (Caller c, int fd) => E(Context(c).Kernel.Fsync(Context(c).Process, fd))));
+        linker.DefineFunction(module, "fd_renumber", HostCallbackGuard.Guard(module + ".fd_renumber", (Caller c, int from, int to) => E(Context(c).Kernel.Renumber(Context(c).Process, from, to))));
+        linker.DefineFunction(module, "fd_prestat_get", HostCallbackGuard.Guard(module + ".fd_prestat_get", (Caller c, int fd, int prestatOut) => PrestatGet(c, fd, prestatOut)));
+        linker.DefineFunction(module, "fd_prestat_dir_name", HostCallbackGuard.Guard(module + ".fd_prestat_dir_name", (Caller c, int fd, int buf, int len) => PrestatDirName(c, fd, buf, len)));
+        linker.DefineFunction(module, "fd_readdir", HostCallbackGuard.Guard(module + ".fd_readdir", (Caller c, int fd, int buf, int len, long cookie, int usedOut) => FdReadDir(c, fd, buf, len, cookie, usedOut)));
+        linker.DefineFunction(module, "sock_shutdown", HostCallbackGuard.Guard(module + ".sock_shutdown", (Caller c, int fd, int how) => E(Context(c).Kernel.Shutdown(Context(c).Process, fd, how))));
     }
 
     internal static GuestContext Context(Caller caller) => (GuestContext)caller.GetData()!;

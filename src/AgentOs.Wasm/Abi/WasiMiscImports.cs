@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using AgentOs.Kernel;
 using AgentOs.Kernel.Fds;
+using AgentOs.Wasm.Runtime;
 using Wasmtime;
 using static AgentOs.Wasm.Abi.WasiFdImports;
 using static AgentOs.Wasm.Abi.WasiTypes;
@@ -19,20 +20,20 @@ internal static class WasiMiscImports
 
     public static void Define(Linker linker, string module)
     {
-        linker.DefineFunction(module, "args_sizes_get", (Caller c, int countOut, int sizeOut) => SizesGet(c, Context(c).Arguments, countOut, sizeOut));
-        linker.DefineFunction(module, "args_get", (Caller c, int pointers, int buffer) => ListGet(c, Context(c).Arguments, pointers, buffer));
-        linker.DefineFunction(module, "environ_sizes_get", (Caller c, int countOut, int sizeOut) => SizesGet(c, Context(c).Environment, countOut, sizeOut));
-        linker.DefineFunction(module, "environ_get", (Caller c, int pointers, int buffer) => ListGet(c, Context(c).Environment, pointers, buffer));
-        linker.DefineFunction(module, "clock_res_get", (Caller c, int id, int resolutionOut) => ClockResGet(c, id, resolutionOut));
-        linker.DefineFunction(module, "clock_time_get", (Caller c, int id, long precision, int timeOut) => ClockTimeGet(c, id, timeOut));
-        linker.DefineFunction(module, "random_get", (Caller c, int buffer, int length) => RandomGet(c, buffer, length));
-        linker.DefineFunction(module, "sched_yield", () =>
+        linker.DefineFunction(module, "args_sizes_get", HostCallbackGuard.Guard(module + ".args_sizes_get", (Caller c, int countOut, int sizeOut) => SizesGet(c, Context(c).Arguments, countOut, sizeOut)));
+        linker.DefineFunction(module, "args_get", HostCallbackGuard.Guard(module + ".args_get", (Caller c, int pointers, int buffer) => ListGet(c, Context(c).Arguments, pointers, buffer)));
+        linker.DefineFunction(module, "environ_sizes_get", HostCallbackGuard.Guard(module + ".environ_sizes_get", (Caller c, int countOut, int sizeOut) => SizesGet(c, Context(c).Environment, countOut, sizeOut)));
+        linker.DefineFunction(module, "environ_get", HostCallbackGuard.Guard(module + ".environ_get", (Caller c, int pointers, int buffer) => ListGet(c, Context(c).Environment, pointers, buffer)));
+        linker.DefineFunction(module, "clock_res_get", HostCallbackGuard.Guard(module + ".clock_res_get", (Caller c, int id, int resolutionOut) => ClockResGet(c, id, resolutionOut)));
+        linker.DefineFunction(module, "clock_time_get", HostCallbackGuard.Guard(module + ".clock_time_get", (Caller c, int id, long precision, int timeOut) => ClockTimeGet(c, id, timeOut)));
+        linker.DefineFunction(module, "random_get", HostCallbackGuard.Guard(module + ".random_get", (Caller c, int buffer, int length) => RandomGet(c, buffer, length)));
+        linker.DefineFunction(module, "sched_yield", HostCallbackGuard.Guard(module + ".sched_yield", (Caller _) =>
         {
             Thread.Yield();
             return 0;
-        });
-        linker.DefineFunction(module, "proc_exit", (int code) => GuestContext.Exit(code & 0xFF));
-        linker.DefineFunction(module, "poll_oneoff", (Caller c, int subscriptions, int events, int count, int neventsOut) => PollOneoff(c, subscriptions, events, count, neventsOut));
+        }));
+        linker.DefineFunction(module, "proc_exit", HostCallbackGuard.Guard(module + ".proc_exit", (Caller _, int code) => GuestContext.Exit(code & 0xFF)));
+        linker.DefineFunction(module, "poll_oneoff", HostCallbackGuard.Guard(module + ".poll_oneoff", (Caller c, int subscriptions, int events, int count, int neventsOut) => PollOneoff(c, subscriptions, events, count, neventsOut)));
     }
 
     private static int SizesGet(Caller caller, byte[][] values, int countOut, int sizeOut)

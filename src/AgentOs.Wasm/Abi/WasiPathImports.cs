@@ -1,5 +1,6 @@
 using AgentOs.Kernel;
 using AgentOs.Kernel.Fds;
+using AgentOs.Wasm.Runtime;
 using Wasmtime;
 using static AgentOs.Wasm.Abi.WasiFdImports;
 using static AgentOs.Wasm.Abi.WasiTypes;
@@ -13,23 +14,23 @@ internal static class WasiPathImports
 
     public static void Define(Linker linker, string module)
     {
-        linker.DefineFunction(module, "path_open", (Caller c, int dirFd, int lookup, int path, int len, int oflags, long rightsBase, long rightsInheriting, int fdflags, int fdOut) =>
-            PathOpen(c, dirFd, lookup, path, len, oflags, rightsBase, fdflags, fdOut));
-        linker.DefineFunction(module, "path_filestat_get", (Caller c, int dirFd, int lookup, int path, int len, int statOut) => PathStat(c, dirFd, lookup, path, len, statOut));
-        linker.DefineFunction(module, "path_filestat_set_times", (Caller c, int dirFd, int lookup, int path, int len, long atim, long mtim, int flags) =>
-            PathSetTimes(c, dirFd, lookup, path, len, atim, mtim, flags));
-        linker.DefineFunction(module, "path_create_directory", (Caller c, int dirFd, int path, int len) =>
-            WithPath(c, dirFd, path, len, static (ctx, dir, p) => ctx.Kernel.MkdirAt(ctx.Process, dir, p, 0x1FF)));
-        linker.DefineFunction(module, "path_remove_directory", (Caller c, int dirFd, int path, int len) =>
-            WithPath(c, dirFd, path, len, static (ctx, dir, p) => ctx.Kernel.UnlinkAt(ctx.Process, dir, p, removeDirectory: true)));
-        linker.DefineFunction(module, "path_unlink_file", (Caller c, int dirFd, int path, int len) =>
-            WithPath(c, dirFd, path, len, static (ctx, dir, p) => ctx.Kernel.UnlinkAt(ctx.Process, dir, p, removeDirectory: false)));
-        linker.DefineFunction(module, "path_readlink", (Caller c, int dirFd, int path, int len, int buf, int bufLen, int usedOut) => PathReadLink(c, dirFd, path, len, buf, bufLen, usedOut));
-        linker.DefineFunction(module, "path_symlink", (Caller c, int target, int targetLen, int dirFd, int path, int len) => PathSymlink(c, target, targetLen, dirFd, path, len));
-        linker.DefineFunction(module, "path_rename", (Caller c, int oldDir, int oldPath, int oldLen, int newDir, int newPath, int newLen) =>
-            TwoPaths(c, oldDir, oldPath, oldLen, newDir, newPath, newLen, static (ctx, od, op, nd, np) => ctx.Kernel.RenameAt(ctx.Process, od, op, nd, np)));
-        linker.DefineFunction(module, "path_link", (Caller c, int oldDir, int lookup, int oldPath, int oldLen, int newDir, int newPath, int newLen) =>
-            TwoPaths(c, oldDir, oldPath, oldLen, newDir, newPath, newLen, static (ctx, od, op, nd, np) => ctx.Kernel.LinkAt(ctx.Process, od, op, nd, np)));
+        linker.DefineFunction(module, "path_open", HostCallbackGuard.Guard(module + ".path_open", (Caller c, int dirFd, int lookup, int path, int len, int oflags, long rightsBase, long rightsInheriting, int fdflags, int fdOut) =>
+            PathOpen(c, dirFd, lookup, path, len, oflags, rightsBase, fdflags, fdOut)));
+        linker.DefineFunction(module, "path_filestat_get", HostCallbackGuard.Guard(module + ".path_filestat_get", (Caller c, int dirFd, int lookup, int path, int len, int statOut) => PathStat(c, dirFd, lookup, path, len, statOut)));
+        linker.DefineFunction(module, "path_filestat_set_times", HostCallbackGuard.Guard(module + ".path_filestat_set_times", (Caller c, int dirFd, int lookup, int path, int len, long atim, long mtim, int flags) =>
+            PathSetTimes(c, dirFd, lookup, path, len, atim, mtim, flags)));
+        linker.DefineFunction(module, "path_create_directory", HostCallbackGuard.Guard(module + ".path_create_directory", (Caller c, int dirFd, int path, int len) =>
+            WithPath(c, dirFd, path, len, static (ctx, dir, p) => ctx.Kernel.MkdirAt(ctx.Process, dir, p, 0x1FF))));
+        linker.DefineFunction(module, "path_remove_directory", HostCallbackGuard.Guard(module + ".path_remove_directory", (Caller c, int dirFd, int path, int len) =>
+            WithPath(c, dirFd, path, len, static (ctx, dir, p) => ctx.Kernel.UnlinkAt(ctx.Process, dir, p, removeDirectory: true))));
+        linker.DefineFunction(module, "path_unlink_file", HostCallbackGuard.Guard(module + ".path_unlink_file", (Caller c, int dirFd, int path, int len) =>
+            WithPath(c, dirFd, path, len, static (ctx, dir, p) => ctx.Kernel.UnlinkAt(ctx.Process, dir, p, removeDirectory: false))));
+        linker.DefineFunction(module, "path_readlink", HostCallbackGuard.Guard(module + ".path_readlink", (Caller c, int dirFd, int path, int len, int buf, int bufLen, int usedOut) => PathReadLink(c, dirFd, path, len, buf, bufLen, usedOut)));
+        linker.DefineFunction(module, "path_symlink", HostCallbackGuard.Guard(module + ".path_symlink", (Caller c, int target, int targetLen, int dirFd, int path, int len) => PathSymlink(c, target, targetLen, dirFd, path, len)));
+        linker.DefineFunction(module, "path_rename", HostCallbackGuard.Guard(module + ".path_rename", (Caller c, int oldDir, int oldPath, int oldLen, int newDir, int newPath, int newLen) =>
+            TwoPaths(c, oldDir, oldPath, oldLen, newDir, newPath, newLen, static (ctx, od, op, nd, np) => ctx.Kernel.RenameAt(ctx.Process, od, op, nd, np))));
+        linker.DefineFunction(module, "path_link", HostCallbackGuard.Guard(module + ".path_link", (Caller c, int oldDir, int lookup, int oldPath, int oldLen, int newDir, int newPath, int newLen) =>
+            TwoPaths(c, oldDir, oldPath, oldLen, newDir, newPath, newLen, static (ctx, od, op, nd, np) => ctx.Kernel.LinkAt(ctx.Process, od, op, nd, np))));
     }
 
     /// <summary>Maps a guest directory fd to the kernel's: the hidden preopen means "/", other tags are invalid.</summary>

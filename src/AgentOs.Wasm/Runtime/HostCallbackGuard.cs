@@ -7,15 +7,15 @@ namespace AgentOs.Wasm.Runtime;
 /// callback throws and turns it into a trap (Function.HandleCallbackException stores it and returns
 /// <c>wasmtime_trap_new(ex.Message)</c>), so nothing unwinds through native frames; but it calls
 /// <c>Environment.FailFast</c> if building that trap throws (e.g. a throwing <c>Message</c> getter). The guard
-/// replaces unexpected exceptions with a <see cref="HostCallbackException"/> whose message is always safe, and lets the
-/// exit sentinel and the interrupt pass unchanged so they keep their meaning.
+/// replaces unexpected exceptions with a <see cref="HostCallbackException"/> whose message is always safe (and names the
+/// import), and lets the exit and exec sentinels and the interrupt pass unchanged so they keep their meaning.
 /// </summary>
 internal static class HostCallbackGuard
 {
     /// <summary>The exception a callback should throw for <paramref name="exception"/>.</summary>
     public static Exception Fault(Exception exception, string function) => exception switch
     {
-        GuestExitException or GuestInterruptedException or HostCallbackException => exception,
+        GuestExitException or GuestInterruptedException or Abi.GuestExecException or HostCallbackException => exception,
         _ => new HostCallbackException(function, exception),
     };
 
