@@ -1,31 +1,41 @@
+using AgentOs.Software;
+
 namespace AgentOs.Kernel.Tests.Packages;
 
 /// <summary>
-/// Finds coreutils 0.3.4 in the shared test cache that AgentOs.Tests fills (<c>$AGENTOS_CACHE_DIR</c>, else
-/// <c>&lt;repo&gt;/artifacts/test-cache</c>); the kernel tests never download.
+/// The published coreutils 0.3.4 package, from the shared test cache (<c>$AGENTOS_CACHE_DIR</c>, else
+/// <c>&lt;repo&gt;/artifacts/test-cache</c>), downloaded from the npm registry through the library's resolver the first
+/// time a machine runs the tests, so these tests never skip.
 /// </summary>
 internal static class CachedCoreutils
 {
-    public static string? Path { get; } = Locate();
+    private static readonly Lazy<Task<string>> Package = new(FetchAsync);
 
-    private static string? Locate()
+    /// <summary>The path of the package's .aospkg file.</summary>
+    public static Task<string> PathAsync() => Package.Value;
+
+    private static async Task<string> FetchAsync()
     {
-        string? root = Environment.GetEnvironmentVariable("AGENTOS_CACHE_DIR");
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); string.IsNullOrWhiteSpace(root) && dir is not null; dir = dir.Parent)
+        using var resolver = new SoftwareResolver(new SoftwareResolverOptions { CacheDirectory = CacheDirectory() });
+        return (await resolver.ResolveAsync(["coreutils@0.3.4"])).Single().Path;
+    }
+
+    private static string CacheDirectory()
+    {
+        var configured = Environment.GetEnvironmentVariable("AGENTOS_CACHE_DIR");
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return configured;
+        }
+
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(System.IO.Path.Combine(dir.FullName, "AgentOs.slnx")))
             {
-                root = System.IO.Path.Combine(dir.FullName, "artifacts", "test-cache");
+                return System.IO.Path.Combine(dir.FullName, "artifacts", "test-cache");
             }
         }
 
-        string refPath = System.IO.Path.Combine(root ?? string.Empty, "packages", "refs", "coreutils@0.3.4");
-        if (root is null || !File.Exists(refPath))
-        {
-            return null;
-        }
-
-        string blob = System.IO.Path.Combine(root, "packages", File.ReadAllText(refPath).Trim() + ".aospkg");
-        return File.Exists(blob) ? blob : null;
+        return System.IO.Path.Combine(System.IO.Path.GetTempPath(), "agentos-test-cache");
     }
 }

@@ -397,13 +397,14 @@ public sealed class PackageMountTests
         Close(file);
     }
 
-    [CachedCoreutilsFact]
-    public void PublishedCoreutilsMountsWithAllCommandLinks()
+    [Fact]
+    public async Task PublishedCoreutilsMountsWithAllCommandLinks()
     {
-        using var source = new FilePackageSource(CachedCoreutils.Path!);
+        var path = await CachedCoreutils.PathAsync();
+        using var source = new FilePackageSource(path);
         Assert.Equal(Errno.Success, AospkgReader.Open(source, out AospkgPackage? package, out string error));
         Assert.True(error.Length == 0, error);
-        var sha = Path.GetFileNameWithoutExtension(CachedCoreutils.Path!)["sha256-".Length..];
+        var sha = Path.GetFileNameWithoutExtension(path)["sha256-".Length..];
         var charged = Charged();
 
         Assert.Equal(Errno.Success, _kernel.MountPackage(package!, sha));

@@ -13,10 +13,10 @@ public sealed class RealCoreutilsPackageTests
         return bytes;
     }
 
-    [CachedCoreutilsFact]
-    public void PublishedCoreutilsPackageValidatesWithAllCommands()
+    [Fact]
+    public async Task PublishedCoreutilsPackageValidatesWithAllCommands()
     {
-        using var source = new FilePackageSource(CachedCoreutils.Path!);
+        using var source = new FilePackageSource(await CachedCoreutils.PathAsync());
         Errno errno = AospkgReader.Open(source, out AospkgPackage? package, out string error);
 
         Assert.True(errno == Errno.Success, error);
