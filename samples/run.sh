@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Packs every package with a fresh version into a local folder feed and runs the samples as a user would: the
+# library sample through PackageReference, the Python and Node clients against `agentos` installed by
+# `dotnet tool install`. Needs a Release build of the solution and the guest software in $AGENTOS_CACHE_DIR.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+feed="$work/feed"
+# A version no earlier run used, so no package cache can answer with stale bits.
+version="0.1.0-ci.$(date +%s)"
+dotnet pack AgentOs.slnx -c Release --no-build -o "$feed" -p:Version="$version" >"$work/pack.log" || { cat "$work/pack.log"; exit 1; }
+
+# The consumer restores into its own folder: ours come from the feed, the rest from the machine's package cache
+# or the configured sources.
+restore=(-p:AgentOsVersion="$version" -p:RestoreAdditionalProjectSources="$feed"
+  -p:RestorePackagesPath="$work/packages" -p:RestoreFallbackFolders="${NUGET_PACKAGES:-$HOME/.nuget/packages}")
+out=$(dotnet run -c Release --project samples/library "${restore[@]}")
+[ "$out" = $'kernel\n3' ] || { echo "library sample printed: $out" >&2; exit 1; }
+echo "sample library: ok"
+
+dotnet tool install AgentOs.Cli --version "$version" --tool-path "$work/tool" --add-source "$feed" >/dev/null
+export AGENTOS="$work/tool/agentos"
+[ "$("$AGENTOS" exec 'echo installed')" = installed ]
+echo "sample dotnet tool: ok"
+
+out=$(python3 samples/python/agentos_sidecar.py)
+grep -qx 'HELLO FROM PYTHON' <<<"$out" && grep -q '^as expected: .*ENOENT' <<<"$out" || { echo "python sample printed: $out" >&2; exit 1; }
+echo "sample python: ok"
+
+out=$(node samples/node/agentos-sidecar.mjs)
+grep -qx 'words: 3' <<<"$out" && grep -qx 'streamed output' <<<"$out" && grep -qx 'echo exited with 0' <<<"$out" \
+  || { echo "node sample printed: $out" >&2; exit 1; }
+echo "sample node: ok"
