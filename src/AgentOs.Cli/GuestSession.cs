@@ -217,7 +217,7 @@ internal static class GuestSession
         }
     }
 
-    /// <summary>With debug logging, a "limit usage" snapshot per interval while the guest runs (the VM adds one at exit).</summary>
+    /// <summary>With debug logging, a "limit usage" snapshot per interval while the guest runs (the VM adds one when disposed).</summary>
     private static async Task LogSnapshotsAsync(AgentOsVm vm, CancellationToken ct)
     {
         using var timer = new PeriodicTimer(SnapshotInterval);
