@@ -22,7 +22,7 @@ internal static class GuestSession
 
     public static async Task<int> RunAsync(VmSettings settings, string program, IReadOnlyList<string> args, GuestStdin stdin, RunTimeout? timeout = null)
     {
-        using ILoggerFactory loggers = CliLogging.Create(settings.LogLevel);
+        using ILoggerFactory loggers = CliLogging.Create(settings.LogLevel, settings.LogFile);
         AgentOsVm vm = await CreateVmAsync(settings, loggers).ConfigureAwait(false);
         await using (vm.ConfigureAwait(false))
         {
@@ -36,7 +36,7 @@ internal static class GuestSession
     /// <summary>Creates a VM, runs <paramref name="commandLine"/> (output to stderr) if given, and reads the gauges.</summary>
     public static async Task<(int Status, EffectiveLimits Effective, IReadOnlyList<LimitUsage> Usage)> MeasureAsync(VmSettings settings, string? commandLine)
     {
-        using ILoggerFactory loggers = CliLogging.Create(settings.LogLevel);
+        using ILoggerFactory loggers = CliLogging.Create(settings.LogLevel, settings.LogFile);
         AgentOsVm vm = await CreateVmAsync(settings, loggers).ConfigureAwait(false);
         await using (vm.ConfigureAwait(false))
         {
