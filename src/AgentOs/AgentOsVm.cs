@@ -133,6 +133,13 @@ public sealed partial class AgentOsVm : IAsyncDisposable
     private static async Task<AgentOsVm> CreateCoreAsync(AgentOsOptions options, ResolvedOptions resolved, ILoggerFactory loggerFactory, ILogger logger,
         CancellationToken cancellationToken)
     {
+        // The first VM of a process sets up Wasmtime's engine and linker; that runs beside the software resolution.
+        var runtime = Task.Run(() =>
+        {
+            var shared = SharedWasmRuntime.Get(options.CacheDirectory, options.LoggerFactory);
+            shared.Prepare(resolved.Limits.MaxWasmStackBytes);
+            return shared;
+        }, CancellationToken.None);
         IReadOnlyList<CachedPackage> software;
         using (var resolver = new SoftwareResolver(new SoftwareResolverOptions { CacheDirectory = options.CacheDirectory, Registry = options.Registry }))
         {
@@ -162,7 +169,7 @@ public sealed partial class AgentOsVm : IAsyncDisposable
 
         var credentials = options.User == VmUser.Root ? Credentials.Root : Credentials.AgentOsUser;
         PrepareWorkingDirectory(kernel, credentials, resolved.Cwd);
-        var executor = new WasmExecutor(kernel, SharedWasmRuntime.Get(options.CacheDirectory, options.LoggerFactory), loggerFactory.CreateLogger("AgentOs.Wasm"));
+        var executor = new WasmExecutor(kernel, await runtime.ConfigureAwait(false), loggerFactory.CreateLogger("AgentOs.Wasm"));
         return new AgentOsVm(kernel, executor, credentials, resolved.Environment, resolved.Cwd, software, resolved.MaxCapturedOutputBytes, resolved.TerminateGraceMs, logger, AgentOsMetrics.For(options.MeterFactory));
     }
 
