@@ -12,6 +12,19 @@ feed="$work/feed"
 version="0.1.0-ci.$(date +%s)"
 dotnet pack AgentOs.slnx -c Release --no-build -o "$feed" -p:Version="$version" >"$work/pack.log" || { cat "$work/pack.log"; exit 1; }
 
+# Every package says what it is; the in-process library does not drag in the sidecar's JSON-RPC stack.
+for nupkg in "$feed"/*.nupkg; do
+  nuspec=$(unzip -p "$nupkg" '*.nuspec')
+  for field in description license readme repository tags; do
+    grep -q "<$field" <<<"$nuspec" || { echo "$(basename "$nupkg"): no <$field> in its nuspec" >&2; exit 1; }
+  done
+done
+if unzip -p "$feed/AgentOs.$version.nupkg" '*.nuspec' | grep -Eq 'StreamJsonRpc|StringTools'; then
+  echo "the AgentOs package depends on the sidecar's JSON-RPC stack" >&2
+  exit 1
+fi
+echo "packages: metadata ok, AgentOs without StreamJsonRpc"
+
 # The consumer restores into its own folder: ours come from the feed, the rest from the machine's package cache
 # or the configured sources.
 restore=(-p:AgentOsVersion="$version" -p:RestoreAdditionalProjectSources="$feed"
