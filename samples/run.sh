@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Packs every package with a fresh version into a local folder feed and runs the samples as a user would: the
 # library sample through PackageReference, the Python and Node clients against `agentos` installed by
-# `dotnet tool install`. Needs a Release build of the solution and the guest software in $AGENTOS_CACHE_DIR.
+# `dotnet tool install`. Needs the guest software in $AGENTOS_CACHE_DIR.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,7 +10,8 @@ trap 'rm -rf "$work"' EXIT
 feed="$work/feed"
 # A version no earlier run used, so no package cache can answer with stale bits.
 version="0.1.0-ci.$(date +%s)"
-dotnet pack AgentOs.slnx -c Release --no-build -o "$feed" -p:Version="$version" >"$work/pack.log" || { cat "$work/pack.log"; exit 1; }
+# Not --no-build: the tool's linux-x64 (ReadyToRun) and any packages are built per runtime identifier here.
+dotnet pack AgentOs.slnx -c Release -o "$feed" -p:Version="$version" >"$work/pack.log" || { cat "$work/pack.log"; exit 1; }
 
 # Every package says what it is; the in-process library does not drag in the sidecar's JSON-RPC stack.
 for nupkg in "$feed"/*.nupkg; do

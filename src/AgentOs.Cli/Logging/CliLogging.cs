@@ -13,10 +13,10 @@ internal static class CliLogging
     public static ILoggerFactory Create(LogLevel minimum, string? logFile = null)
     {
         TextWriter writer = logFile is null ? Console.Error : Open(logFile);
-        return LoggerFactory.Create(builder => builder
-            .ClearProviders()
-            .SetMinimumLevel(minimum)
-            .AddProvider(new StderrLoggerProvider(writer, ownsWriter: logFile is not null)));
+        // Built directly: LoggerFactory.Create sets up a DI container, whose JIT work alone is felt in start-up.
+        var factory = new LoggerFactory([], new LoggerFilterOptions { MinLevel = minimum });
+        factory.AddProvider(new StderrLoggerProvider(writer, ownsWriter: logFile is not null)); // disposed with the factory
+        return factory;
     }
 
     /// <summary>The <c>--log-file</c> value, else <see cref="LogFileVariable"/>; null for stderr.</summary>
