@@ -2,6 +2,7 @@ using AgentOs.Benchmarks;
 using BenchmarkDotNet.Running;
 
 // Scenario figures (real packages, real guests, Stopwatch-timed): `vm`, `net`, `sidecar`, `limits [waiting [N]]`,
+// `startup [runs] [-- command…]` (a fresh process's start-up by phase, then the whole CLI command),
 // `fuzz [--seed N] [--programs N] [--calls N] [--deadline-ms N] [--only NAME]`. Anything else goes to
 // BenchmarkDotNet (e.g. `--filter '*Pipe*' --job short`).
 switch (args.FirstOrDefault())
@@ -17,6 +18,12 @@ switch (args.FirstOrDefault())
         return;
     case "limits":
         await LimitScenarios.RunAsync(args);
+        return;
+    case "startup":
+        await StartupScenario.RunAsync(args);
+        return;
+    case "startup-child":
+        await StartupScenario.ChildAsync();
         return;
     case "fuzz":
         Environment.Exit(await FuzzScenario.RunAsync(args));

@@ -73,6 +73,7 @@ internal static class CliApp
         VmCommands.Limits(),
         SoftwareCommands.Create(),
         SidecarCommand.Create(),
+        CompletionCommand.Create(),
     };
 
     private static int Fail(int code, string message)

@@ -22,7 +22,7 @@ internal static class GuestSession
 
     public static async Task<int> RunAsync(VmSettings settings, string program, IReadOnlyList<string> args, GuestStdin stdin, RunTimeout? timeout = null)
     {
-        using ILoggerFactory loggers = CliLogging.Create(settings.LogLevel);
+        using ILoggerFactory loggers = CliLogging.Create(settings.LogLevel, settings.LogFile);
         AgentOsVm vm = await CreateVmAsync(settings, loggers).ConfigureAwait(false);
         await using (vm.ConfigureAwait(false))
         {
@@ -36,7 +36,7 @@ internal static class GuestSession
     /// <summary>Creates a VM, runs <paramref name="commandLine"/> (output to stderr) if given, and reads the gauges.</summary>
     public static async Task<(int Status, EffectiveLimits Effective, IReadOnlyList<LimitUsage> Usage)> MeasureAsync(VmSettings settings, string? commandLine)
     {
-        using ILoggerFactory loggers = CliLogging.Create(settings.LogLevel);
+        using ILoggerFactory loggers = CliLogging.Create(settings.LogLevel, settings.LogFile);
         AgentOsVm vm = await CreateVmAsync(settings, loggers).ConfigureAwait(false);
         await using (vm.ConfigureAwait(false))
         {
@@ -217,7 +217,7 @@ internal static class GuestSession
         }
     }
 
-    /// <summary>With debug logging, a "limit usage" snapshot per interval while the guest runs (the VM adds one at exit).</summary>
+    /// <summary>With debug logging, a "limit usage" snapshot per interval while the guest runs (the VM adds one when disposed).</summary>
     private static async Task LogSnapshotsAsync(AgentOsVm vm, CancellationToken ct)
     {
         using var timer = new PeriodicTimer(SnapshotInterval);

@@ -84,7 +84,7 @@ internal static class LimitsFile
         string path = "limits.resources." + field.Name;
         if (!Fields.TryGetValue(field.Name, out PropertyInfo? property))
         {
-            throw new FormatException($"{path} is not a known limit (known: {string.Join(", ", Fields.Keys)})");
+            throw new FormatException(OptionKeys.UnknownKeyMessage(path, typeof(ResourceLimits)));
         }
 
         if (field.Value.ValueKind == JsonValueKind.Null)

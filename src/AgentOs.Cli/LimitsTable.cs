@@ -1,13 +1,48 @@
 using System.Globalization;
 using System.Reflection;
+using System.Text;
+using System.Text.Json;
 using AgentOs.Kernel.Limits;
 using Spectre.Console;
 
 namespace AgentOs.Cli;
 
-/// <summary>Renders every <see cref="ResourceLimits"/> field: config path, default, effective value and, when known, usage.</summary>
+/// <summary>Renders every <see cref="ResourceLimits"/> field: config path, default, effective value and, when known, usage;
+/// as a table for people or as JSON (<c>--json</c>) for scripts.</summary>
 internal static class LimitsTable
 {
+    /// <summary>A JSON array with one object per limit: <c>{"limit","configPath","default","effective"}</c>, plus
+    /// <c>"current"</c> and <c>"highWater"</c> (null when the limit has no gauge) when <paramref name="usage"/> is given.</summary>
+    public static string Json(EffectiveLimits effective, IReadOnlyList<LimitUsage>? usage)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartArray();
+            foreach (PropertyInfo field in Fields)
+            {
+                string path = EffectiveLimits.ConfigPath(field.Name);
+                json.WriteStartObject();
+                json.WriteString("limit", path["limits.resources.".Length..]);
+                json.WriteString("configPath", path);
+                json.WriteNumber("default", Value(EffectiveLimits.Default, field.Name));
+                json.WriteNumber("effective", Value(effective, field.Name));
+                if (usage is not null)
+                {
+                    LimitUsage? gauge = usage.FirstOrDefault(u => u.ConfigPath == path);
+                    WriteNullable(json, "current", gauge?.Current);
+                    WriteNullable(json, "highWater", gauge?.HighWater);
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
     public static Table Build(EffectiveLimits effective, IReadOnlyList<LimitUsage>? usage)
     {
         var table = new Table();
@@ -17,7 +52,7 @@ internal static class LimitsTable
             table.AddColumns("current", "high water");
         }
 
-        foreach (PropertyInfo field in typeof(ResourceLimits).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
+        foreach (PropertyInfo field in Fields)
         {
             string path = EffectiveLimits.ConfigPath(field.Name);
             double defaultValue = Value(EffectiveLimits.Default, field.Name);
@@ -41,6 +76,21 @@ internal static class LimitsTable
         }
 
         return table;
+    }
+
+    private static IEnumerable<PropertyInfo> Fields =>
+        typeof(ResourceLimits).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite);
+
+    private static void WriteNullable(Utf8JsonWriter json, string name, long? value)
+    {
+        if (value is { } v)
+        {
+            json.WriteNumber(name, v);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
     }
 
     private static double Value(EffectiveLimits limits, string name) =>

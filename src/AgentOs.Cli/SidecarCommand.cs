@@ -41,6 +41,7 @@ internal static class SidecarCommand
             HelpName = string.Join('|', CliLogLevel.Names),
             Description = "Diagnostics on stderr; overrides SECURE_EXEC_LOG / AGENTOS_LOG / AGENTOS_LOG_LEVEL (default warn).",
         };
+        var logFile = VmOptionSet.LogFileOption();
         var command = new Command("sidecar", "Serve VMs to another process over JSON-RPC 2.0 on stdin/stdout (one JSON message per line); ends when stdin closes.")
         {
             queueFrames,
@@ -48,6 +49,7 @@ internal static class SidecarCommand
             hostMemory,
             hostCpu,
             logLevel,
+            logFile,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -57,7 +59,9 @@ internal static class SidecarCommand
                 MaxFrameBytes = parse.GetValue(maxFrame) is > 0 and var bytes ? bytes : throw new CliUsageException("--max-frame-bytes must be positive"),
                 Host = HostTotals(parse.GetValue(hostMemory), parse.GetValue(hostCpu)),
             };
-            using ILoggerFactory loggers = CliLogging.Create(CliLogLevel.Resolve(parse.GetValue(logLevel), Environment.GetEnvironmentVariable));
+            using ILoggerFactory loggers = CliLogging.Create(
+                CliLogLevel.Resolve(parse.GetValue(logLevel), Environment.GetEnvironmentVariable),
+                CliLogging.ResolveLogFile(parse.GetValue(logFile), Environment.GetEnvironmentVariable));
             Stream stdout = Console.OpenStandardOutput();
             Console.SetOut(Console.Error);
             await SidecarServer.RunAsync(Console.OpenStandardInput(), stdout, options, loggers, ct).ConfigureAwait(false);

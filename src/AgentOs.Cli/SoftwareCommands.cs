@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json;
 using AgentOs.Software;
 using Spectre.Console;
 
@@ -7,10 +8,13 @@ namespace AgentOs.Cli;
 /// <summary><c>agentos software list</c> and <c>agentos software fetch [name…]</c>.</summary>
 internal static class SoftwareCommands
 {
+    private static readonly JsonSerializerOptions IndentedJson = new() { WriteIndented = true };
+
     public static Command Create()
     {
-        var list = new Command("list", "List the packages in the local cache ($AGENTOS_CACHE_DIR, else ~/.cache/agentos).");
-        list.SetAction(_ => List());
+        var json = VmCommands.JsonOption("{cacheDirectory, packages: [{name, version, size, sha256}]}");
+        var list = new Command("list", "List the packages in the local cache ($AGENTOS_CACHE_DIR, else ~/.cache/agentos).") { json };
+        list.SetAction(parse => List(parse.GetValue(json)));
 
         var names = new Argument<string[]>("name")
         {
@@ -34,7 +38,7 @@ internal static class SoftwareCommands
         }
     }
 
-    private static int List()
+    private static int List(bool json)
     {
         var cache = new SoftwareCache(SoftwareCache.DefaultRoot(Environment.GetEnvironmentVariable));
         var rows = new List<(string Name, string Version, long Size, string Sha)>();
@@ -53,6 +57,15 @@ internal static class SoftwareCommands
             }
         }
 
+        rows.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name) is var byName and not 0 ? byName : string.CompareOrdinal(a.Version, b.Version));
+        if (json)
+        {
+            Console.Out.WriteLine(JsonSerializer.Serialize(
+                new { cacheDirectory = cache.Root, packages = rows.Select(r => new { name = r.Name, version = r.Version, size = r.Size, sha256 = r.Sha }) },
+                IndentedJson));
+            return ExitCodes.Success;
+        }
+
         if (rows.Count == 0)
         {
             Console.Error.WriteLine($"agentos: no cached packages in {cache.Root} (run 'agentos software fetch')");
@@ -61,7 +74,7 @@ internal static class SoftwareCommands
 
         var table = new Table().Title($"packages in {Markup.Escape(cache.Root)}");
         table.AddColumns("name", "version", "size", "sha256");
-        foreach (var row in rows.OrderBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.Version, StringComparer.Ordinal))
+        foreach (var row in rows)
         {
             table.AddRow(Markup.Escape(row.Name), Markup.Escape(row.Version), SoftwareProgressView.FormatBytes(row.Size), row.Sha);
         }

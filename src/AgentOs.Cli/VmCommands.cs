@@ -79,7 +79,8 @@ internal static class VmCommands
             Description = "With --usage: shell command line to run before reading usage.",
             Arity = ArgumentArity.ZeroOrMore,
         };
-        var command = new Command("limits", "Show every limit: config path, default and effective value (after --limits FILE and flags).") { usage, line };
+        var json = JsonOption("[{limit, configPath, default, effective, current?, highWater?}]");
+        var command = new Command("limits", "Show every limit: config path, default and effective value (after --limits FILE and flags).") { usage, json, line };
         options.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
@@ -92,15 +93,33 @@ internal static class VmCommands
                     throw new CliUsageException("limits: a command line needs --usage");
                 }
 
-                CliConsoles.Stdout().Write(LimitsTable.Build(settings.Limits.Resolve(), null));
+                Write(settings.Limits.Resolve(), null, parse.GetValue(json));
                 return ExitCodes.Success;
             }
 
             (int status, EffectiveLimits effective, IReadOnlyList<LimitUsage> snapshot) =
                 await GuestSession.MeasureAsync(settings, words.Length == 0 ? null : string.Join(' ', words)).ConfigureAwait(false);
-            CliConsoles.Stdout().Write(LimitsTable.Build(effective, snapshot));
+            Write(effective, snapshot, parse.GetValue(json));
             return status;
         });
         return command;
+    }
+
+    /// <summary><c>--json</c>: machine-readable output on stdout instead of a table.</summary>
+    public static Option<bool> JsonOption(string shape) => new("--json")
+    {
+        Description = $"Print JSON instead of a table: {shape}.",
+    };
+
+    private static void Write(EffectiveLimits effective, IReadOnlyList<LimitUsage>? usage, bool json)
+    {
+        if (json)
+        {
+            Console.Out.WriteLine(LimitsTable.Json(effective, usage));
+        }
+        else
+        {
+            CliConsoles.Stdout().Write(LimitsTable.Build(effective, usage));
+        }
     }
 }

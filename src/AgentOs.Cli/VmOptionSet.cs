@@ -80,8 +80,17 @@ internal sealed class VmOptionSet
         Description = "Diagnostics on stderr; overrides SECURE_EXEC_LOG / AGENTOS_LOG / AGENTOS_LOG_LEVEL (default warn).",
     };
 
+    private readonly Option<string?> _logFile = LogFileOption();
+
     public IEnumerable<Option> All =>
-        [_maxProcesses, _maxOpenFds, _maxSockets, _maxFilesystemBytes, _maxWasmStackBytes, _maxWasmMemoryBytes, _maxMemoryBytes, _maxCpuCores, _limits, _software, _cwd, _env, _allowNet, _dnsServer, _logLevel];
+        [_maxProcesses, _maxOpenFds, _maxSockets, _maxFilesystemBytes, _maxWasmStackBytes, _maxWasmMemoryBytes, _maxMemoryBytes, _maxCpuCores, _limits, _software, _cwd, _env, _allowNet, _dnsServer, _logLevel, _logFile];
+
+    /// <summary><c>--log-file PATH</c>: the CLI's diagnostics go to PATH, apart from the guest's stderr.</summary>
+    public static Option<string?> LogFileOption() => new("--log-file")
+    {
+        HelpName = "PATH",
+        Description = $"Append diagnostics to PATH instead of stderr, so they never mix with the guest's stderr (also {Logging.CliLogging.LogFileVariable}).",
+    };
 
     public void AddTo(Command command)
     {
@@ -149,7 +158,8 @@ internal sealed class VmOptionSet
             env,
             allowNet,
             dnsServers,
-            CliLogLevel.Resolve(parse.GetValue(_logLevel), environment));
+            CliLogLevel.Resolve(parse.GetValue(_logLevel), environment),
+            Logging.CliLogging.ResolveLogFile(parse.GetValue(_logFile), environment));
     }
 
     private static Option<int?> Count(string name, string description) => new(name)

@@ -12,4 +12,5 @@ internal sealed record VmSettings(
     IReadOnlyList<KeyValuePair<string, string>> Env,
     IReadOnlyList<string> AllowNet,
     IReadOnlyList<string> DnsServers,
-    LogLevel LogLevel);
+    LogLevel LogLevel,
+    string? LogFile);

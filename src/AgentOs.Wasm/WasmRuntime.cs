@@ -47,6 +47,10 @@ public sealed class WasmRuntime : IDisposable
         Engines.Dispose();
     }
 
+    /// <summary>Creates the engine and ABI linker for a stack budget ahead of the first spawn (they take tens of
+    /// milliseconds, so a new VM sets them up while it resolves its software).</summary>
+    internal void Prepare(long maxWasmStackBytes) => LinkerFor(Engines.Get(maxWasmStackBytes));
+
     internal Linker LinkerFor(StackClassEngine engine) =>
         _linkers.GetOrAdd(engine, static e => new Lazy<Linker>(() => AbiLinker.Create(e.Engine))).Value;
 

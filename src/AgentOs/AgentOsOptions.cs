@@ -1,5 +1,6 @@
 using AgentOs.Network;
 using AgentOs.Software;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 
 namespace AgentOs;
@@ -57,6 +58,10 @@ public sealed class AgentOsOptions
 
     /// <summary>Where the VM logs (kernel, limits, executor); null for no logging. Not bound from configuration.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>Creates the <c>AgentOs</c> meter (<see cref="IMeterFactory"/>, as a DI container provides); null: the
+    /// process-wide meter. Not bound from configuration.</summary>
+    public IMeterFactory? MeterFactory { get; set; }
 
     /// <summary>Receives software download progress during <see cref="AgentOsVm.CreateAsync"/>. Not bound from
     /// configuration.</summary>

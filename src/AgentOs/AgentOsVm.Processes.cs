@@ -215,7 +215,6 @@ public sealed partial class AgentOsVm
             ends.Clear();
             var handle = new AgentOsProcess(this, process, inWrite is null ? null : new PipeWriteStream(inWrite), new PipeReadStream(outRead), new PipeReadStream(errRead));
             _handles.TryAdd(handle, 0);
-            _ = process.Exited.ContinueWith(_ => _kernel.Registry.LogUsageSnapshot(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             return handle;
         }
         finally

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using AgentOs.Kernel;
 using AgentOs.Kernel.Limits;
-using AgentOs.Kernel.Net;
 using AgentOs.Kernel.Processes;
 using AgentOs.Software;
 using AgentOs.Wasm;
@@ -33,11 +32,12 @@ public sealed partial class AgentOsVm : IAsyncDisposable
     private readonly ConcurrentDictionary<AgentOsProcess, byte> _handles = new();
     private readonly int _maxCapturedOutputBytes;
     private readonly TimeSpan _terminateGrace;
+    private readonly AgentOsMetrics _metrics;
     private IDisposable? _hostClaim;
     private int _disposed;
 
     private AgentOsVm(Kernel.Kernel kernel, WasmExecutor executor, Credentials credentials, Dictionary<string, string> environment, string cwd,
-        IReadOnlyList<CachedPackage> software, int maxCapturedOutputBytes, int terminateGraceMs, ILogger logger)
+        IReadOnlyList<CachedPackage> software, int maxCapturedOutputBytes, int terminateGraceMs, ILogger logger, AgentOsMetrics metrics)
     {
         _kernel = kernel;
         _executor = executor;
@@ -52,7 +52,8 @@ public sealed partial class AgentOsVm : IAsyncDisposable
         RootFileSystem = new AgentOsFileSystem(kernel, Credentials.Root, cwd);
         Network = new Network.AgentOsNetwork(kernel);
         kernel.Registry.Warning += OnWarning;
-        AgentOsMetrics.Track(kernel.Registry, kernel.Cpu);
+        _metrics = metrics;
+        _metrics.Track(kernel.Registry, kernel.Cpu);
     }
 
     /// <summary>Raised once each time a limit's usage crosses 80% of its capacity (re-armed when it drops to ≤ 50%).
@@ -110,33 +111,14 @@ public sealed partial class AgentOsVm : IAsyncDisposable
     public static async Task<AgentOsVm> CreateAsync(AgentOsOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new AgentOsOptions();
-        var limitsOptions = options.Limits ?? new LimitsOptions();
-        var limits = (limitsOptions.Resources ?? new ResourceLimits()).Resolve();
-        var processLimits = limitsOptions.Process ?? new ProcessLimitsOptions();
-        var maxCapturedOutputBytes = processLimits.ResolveMaxCapturedOutputBytes();
-        var terminateGraceMs = processLimits.ResolveTerminateGraceMs();
-        if (!Enum.IsDefined(options.User))
-        {
-            throw new ArgumentException($"user: unknown user {options.User}.", nameof(options));
-        }
-
-        var cwd = options.Cwd;
-        if (string.IsNullOrEmpty(cwd) || !cwd.StartsWith('/'))
-        {
-            throw new ArgumentException($"cwd must be an absolute path (was \"{cwd}\").", nameof(options));
-        }
-
-        var networkPolicy = ResolveNetworkPolicy(options.Network);
-        var dnsServers = ResolveDnsServers(options.Network);
-        var environment = DefaultEnvironment.Create(options.User, options.Env ?? new Dictionary<string, string>());
+        var resolved = ResolvedOptions.From(options);
         var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
         var logger = loggerFactory.CreateLogger("AgentOs");
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        CheckFitsTheMachine(limits);
-        var claim = options.Host?.Claim(limits);
+        var claim = options.Host?.Claim(resolved.Limits);
         try
         {
-            var vm = await CreateCoreAsync(options, limits, maxCapturedOutputBytes, terminateGraceMs, cwd, networkPolicy, dnsServers, environment, loggerFactory, logger, cancellationToken).ConfigureAwait(false);
+            var vm = await CreateCoreAsync(options, resolved, loggerFactory, logger, cancellationToken).ConfigureAwait(false);
             vm._hostClaim = claim;
             LogCreated(logger, vm.Id, vm.Software.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return vm;
@@ -148,10 +130,16 @@ public sealed partial class AgentOsVm : IAsyncDisposable
         }
     }
 
-    private static async Task<AgentOsVm> CreateCoreAsync(AgentOsOptions options, EffectiveLimits limits, int maxCapturedOutputBytes, int terminateGraceMs,
-        string cwd, NetworkPolicy networkPolicy, IReadOnlyList<System.Net.IPEndPoint> dnsServers, Dictionary<string, string> environment,
-        ILoggerFactory loggerFactory, ILogger logger, CancellationToken cancellationToken)
+    private static async Task<AgentOsVm> CreateCoreAsync(AgentOsOptions options, ResolvedOptions resolved, ILoggerFactory loggerFactory, ILogger logger,
+        CancellationToken cancellationToken)
     {
+        // The first VM of a process sets up Wasmtime's engine and linker; that runs beside the software resolution.
+        var runtime = Task.Run(() =>
+        {
+            var shared = SharedWasmRuntime.Get(options.CacheDirectory, options.LoggerFactory);
+            shared.Prepare(resolved.Limits.MaxWasmStackBytes);
+            return shared;
+        }, CancellationToken.None);
         IReadOnlyList<CachedPackage> software;
         using (var resolver = new SoftwareResolver(new SoftwareResolverOptions { CacheDirectory = options.CacheDirectory, Registry = options.Registry }))
         {
@@ -162,11 +150,11 @@ public sealed partial class AgentOsVm : IAsyncDisposable
         cancellationToken.ThrowIfCancellationRequested();
 
         var kernelOptions = options.VmId is { Length: > 0 } id
-            ? new KernelOptions { Limits = limits, LoggerFactory = options.LoggerFactory, VmId = id }
-            : new KernelOptions { Limits = limits, LoggerFactory = options.LoggerFactory };
+            ? new KernelOptions { Limits = resolved.Limits, LoggerFactory = options.LoggerFactory, VmId = id }
+            : new KernelOptions { Limits = resolved.Limits, LoggerFactory = options.LoggerFactory };
         var kernel = new Kernel.Kernel(kernelOptions);
-        kernel.NetworkPolicy = networkPolicy;
-        kernel.DnsServers = dnsServers;
+        kernel.NetworkPolicy = resolved.NetworkPolicy;
+        kernel.DnsServers = resolved.DnsServers;
         for (var i = 0; i < packages.Count; i++)
         {
             var errno = PackageMount.Mount(kernel, packages[i], software[i].Sha256);
@@ -180,47 +168,9 @@ public sealed partial class AgentOsVm : IAsyncDisposable
         }
 
         var credentials = options.User == VmUser.Root ? Credentials.Root : Credentials.AgentOsUser;
-        PrepareWorkingDirectory(kernel, credentials, cwd);
-        var executor = new WasmExecutor(kernel, SharedWasmRuntime.Get(options.CacheDirectory, options.LoggerFactory), loggerFactory.CreateLogger("AgentOs.Wasm"));
-        return new AgentOsVm(kernel, executor, credentials, environment, cwd, software, maxCapturedOutputBytes, terminateGraceMs, logger);
-    }
-
-    // The in-memory filesystem and the guests' memory are host memory: one VM may not claim more than the machine
-    // (or its container) has, whatever else runs.
-    private static void CheckFitsTheMachine(EffectiveLimits limits)
-    {
-        var machine = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
-        if (machine > 0 && limits.MaxMemoryBytes + limits.MaxFilesystemBytes > machine)
-        {
-            var field = limits.MaxFilesystemBytes >= limits.MaxMemoryBytes ? nameof(ResourceLimits.MaxFilesystemBytes) : nameof(ResourceLimits.MaxMemoryBytes);
-            var path = EffectiveLimits.ConfigPath(field);
-            throw new LimitConfigurationException(path,
-                $"{path}: limits.resources.maxMemoryBytes + maxFilesystemBytes = {limits.MaxMemoryBytes + limits.MaxFilesystemBytes} bytes is more than this machine's {machine} bytes of memory.");
-        }
-    }
-
-    private static NetworkPolicy ResolveNetworkPolicy(Network.NetworkOptions? network)
-    {
-        try
-        {
-            return new NetworkPolicy(network?.AllowedHosts ?? []);
-        }
-        catch (FormatException e)
-        {
-            throw new ArgumentException($"network.allowedHosts: {e.Message}", nameof(network), e);
-        }
-    }
-
-    private static IReadOnlyList<System.Net.IPEndPoint> ResolveDnsServers(Network.NetworkOptions? network)
-    {
-        try
-        {
-            return [.. (network?.DnsServers ?? []).Select(HostDns.ParseServer)];
-        }
-        catch (FormatException e)
-        {
-            throw new ArgumentException($"network.dnsServers: {e.Message}", nameof(network), e);
-        }
+        PrepareWorkingDirectory(kernel, credentials, resolved.Cwd);
+        var executor = new WasmExecutor(kernel, await runtime.ConfigureAwait(false), loggerFactory.CreateLogger("AgentOs.Wasm"));
+        return new AgentOsVm(kernel, executor, credentials, resolved.Environment, resolved.Cwd, software, resolved.MaxCapturedOutputBytes, resolved.TerminateGraceMs, logger, AgentOsMetrics.For(options.MeterFactory));
     }
 
     /// <summary>The processes of the VM as a forest: each process under its parent; orphans and host-started
@@ -265,8 +215,10 @@ public sealed partial class AgentOsVm : IAsyncDisposable
             handle.Dispose();
         }
 
+        // One usage snapshot per VM at Debug (high-water marks included), not one per process exit.
+        _kernel.Registry.LogUsageSnapshot();
         _kernel.Registry.Warning -= OnWarning;
-        AgentOsMetrics.Untrack(_kernel.Registry);
+        _metrics.Untrack(_kernel.Registry);
         _hostClaim?.Dispose();
         LogDisposed(_logger, Id);
     }
@@ -290,7 +242,7 @@ public sealed partial class AgentOsVm : IAsyncDisposable
 
     private void OnWarning(LimitWarning warning)
     {
-        AgentOsMetrics.RecordWarning(Id, warning);
+        _metrics.RecordWarning(Id, warning);
         LimitWarning?.Invoke(this, warning);
     }
 

@@ -2,28 +2,31 @@ using Microsoft.Extensions.Logging;
 
 namespace AgentOs.Cli.Logging;
 
-/// <summary>Writes every log entry as exactly one line on the CLI's standard error; stdout stays the guest's.</summary>
-internal sealed class StderrLoggerProvider(TextWriter writer) : ILoggerProvider
+/// <summary>Writes every log entry as exactly one line on the CLI's standard error (or the <c>--log-file</c>, which it
+/// then owns); stdout stays the guest's.</summary>
+internal sealed class StderrLoggerProvider(TextWriter writer, bool ownsWriter = false) : ILoggerProvider
 {
     private readonly Lock _gate = new();
 
     public ILogger CreateLogger(string categoryName) => new StderrLogger(categoryName, this);
 
-    public void Dispose() => Flush();
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            writer.Flush();
+            if (ownsWriter)
+            {
+                writer.Dispose();
+            }
+        }
+    }
 
     internal void WriteLine(string line)
     {
         lock (_gate)
         {
             writer.WriteLine(line);
-            writer.Flush();
-        }
-    }
-
-    private void Flush()
-    {
-        lock (_gate)
-        {
             writer.Flush();
         }
     }

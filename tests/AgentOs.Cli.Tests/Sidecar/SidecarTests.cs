@@ -91,6 +91,24 @@ public sealed class SidecarTests
     }
 
     [Fact]
+    public async Task ErrorsAreInTheProtocolsWordsAndUnknownKeysGetTheLibrarysMessage()
+    {
+        using var host = SidecarHost.Raw();
+        await host.SendAsync("""{"jsonrpc":"2.0","id":1,"method":"vm.create","params":{"limits":{"resources":{"maxProcesss":1}}}}""");
+        var unknown = (await host.ResponseAsync(1)).GetProperty("error");
+        Assert.Equal((SidecarErrorCodes.InvalidParams, "limits.resources.maxProcesss"), CodeAndPath(unknown));
+        Assert.StartsWith("limits.resources.maxProcesss is not a known limit (known: maxProcesses, ", unknown.GetProperty("message").GetString(), StringComparison.Ordinal);
+
+        await host.SendAsync("""{"jsonrpc":"2.0","id":2,"method":"vm.create","params":{}}""");
+        var vmId = (await host.ResponseAsync(2)).GetProperty("result").GetProperty("vmId").GetString();
+        // A length past int.MaxValue used to leave no overload to bind: "Unable to find method 'fs.readFile/3'".
+        await host.SendAsync($$$"""{"jsonrpc":"2.0","id":3,"method":"fs.readFile","params":{"vmId":"{{{vmId}}}","path":"/etc/passwd","length":99999999999}}""");
+        var huge = (await host.ResponseAsync(3)).GetProperty("error");
+        Assert.Equal((SidecarErrorCodes.InvalidParams, "length"), CodeAndPath(huge));
+        Assert.StartsWith("fs.readFile: length must be 0..4194304 bytes (was 99999999999)", huge.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CancellingTheFirstExecLeavesTheExecBesideItAndTimeoutMsEndsACommand()
     {
         using var host = SidecarHost.Raw();

@@ -61,15 +61,24 @@ public sealed class LimitsTests
     public async Task NearLimitWarningIsLoggedAtWarningAndUsageSnapshotsAtDebug()
     {
         var debug = new ListLoggerProvider(Microsoft.Extensions.Logging.LogLevel.Debug);
+        string vmId;
         await using (var vm = await VmOptions.CreateVmAsync(new ResourceLimits { MaxOpenFds = 16 }, o => o.LoggerFactory = debug))
         {
+            vmId = vm.Id;
             await vm.ExecAsync("exec 3</dev/null 4</dev/null 5</dev/null 6</dev/null 7</dev/null; echo opened");
-            await VmOptions.WaitUntilAsync(() => debug.Lines.Any(l => l.Message.StartsWith("limit usage", StringComparison.Ordinal)), "a usage snapshot");
-            Assert.Contains(debug.Lines, l => l.Message.Contains($"limit usage vm={vm.Id} limit=vm_open_fds", StringComparison.Ordinal));
+            await vm.ExecAsync("true");
             var warning = Assert.Single(debug.Lines, l => l.Level == Microsoft.Extensions.Logging.LogLevel.Warning);
             Assert.Contains("limit=vm_open_fds", warning.Message);
             Assert.Contains("config=limits.resources.maxOpenFds", warning.Message);
+            // Process exits log no snapshot: a busy VM's debug log is not one line per gauge per process.
+            Assert.DoesNotContain(debug.Lines, l => l.Message.StartsWith("limit usage", StringComparison.Ordinal));
         }
+
+        // Disposal logs one snapshot, one line per gauge, with the high-water marks the VM reached.
+        var snapshot = debug.Lines.Where(l => l.Message.StartsWith("limit usage", StringComparison.Ordinal)).ToList();
+        var fds = Assert.Single(snapshot, l => l.Message.StartsWith($"limit usage vm={vmId} limit=vm_open_fds ", StringComparison.Ordinal)).Message;
+        Assert.True(int.Parse(System.Text.RegularExpressions.Regex.Match(fds, "high_water=([0-9]+)").Groups[1].Value) >= 13, fds);
+        Assert.Equal(snapshot.Count, snapshot.Select(l => l.Message.Split(' ')[3]).Distinct().Count());
 
         var quiet = new ListLoggerProvider(Microsoft.Extensions.Logging.LogLevel.Warning);
         await using (var vm = await VmOptions.CreateVmAsync(configure: o => o.LoggerFactory = quiet))

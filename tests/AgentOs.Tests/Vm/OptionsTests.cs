@@ -93,4 +93,68 @@ public sealed class OptionsTests
         await using var vm = await provider.GetRequiredService<IAgentOsVmFactory>().CreateAsync();
         Assert.Equal(5, vm.Limits.MaxProcesses);
     }
+
+    [Theory]
+    [InlineData("""{"limits":{"resources":{"maxProcesss":1}}}""", "limits.resources.maxProcesss", "limits.resources.maxProcesss is not a known limit (known: maxProcesses, ")]
+    [InlineData("""{"limits":{"proces":{}}}""", "limits.proces", "limits.proces is not a known limit (known: resources, process)")]
+    [InlineData("""{"netwrk":{}}""", "netwrk", "netwrk is not a known option (known: software, defaultSoftware, limits, network, env, cwd, user, vmId, cacheDirectory, registry)")]
+    [InlineData("""{"network":{"allowHosts":["x"]}}""", "network.allowHosts", "network.allowHosts is not a known option (known: allowedHosts, dnsServers)")]
+    public void UnknownConfigurationKeysAreRefusedNamingTheirPath(string json, string path, string message)
+    {
+        var configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json))).Build();
+        var ex = Assert.Throws<LimitConfigurationException>(() => AgentOsConfiguration.Load(configuration));
+        Assert.Equal(path, ex.ConfigPath);
+        Assert.StartsWith(message, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DependencyInjectionValidatesOnStartWithTheMessageCreateAsyncGives()
+    {
+        var created = await Assert.ThrowsAsync<LimitConfigurationException>(() => AgentOsVm.CreateAsync(VmOptions.Create(new ResourceLimits { MaxProcesses = 0 })));
+        var services = new ServiceCollection();
+        services.AddAgentOs(o => o.Limits.Resources.MaxProcesses = 0);
+        await using var provider = services.BuildServiceProvider();
+
+        var onStart = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() =>
+            provider.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate());
+        Assert.Equal(created.Message.Replace(" (Parameter 'limits.resources.maxProcesses')", "", StringComparison.Ordinal), Assert.Single(onStart.Failures));
+        await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => provider.GetRequiredService<IAgentOsVmFactory>().CreateAsync());
+    }
+
+    [Fact]
+    public async Task UnderDependencyInjectionTheMeterComesFromTheContainersMeterFactory()
+    {
+        var services = new ServiceCollection();
+        services.AddMetrics();
+        services.AddAgentOs(o => o.CacheDirectory = Software.TestPackageCache.Directory);
+        await using var provider = services.BuildServiceProvider();
+        var meterFactory = provider.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
+        await using var vm = await provider.GetRequiredService<IAgentOsVmFactory>().CreateAsync();
+
+        var seen = new System.Collections.Concurrent.ConcurrentBag<(string Instrument, string? Unit, string Limit)>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == "AgentOs" && ReferenceEquals(instrument.Meter.Scope, meterFactory))
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, _, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "limit" && Equals(tags.ToArray().Single(t => t.Key == "vm.id").Value, vm.Id))
+                {
+                    seen.Add((instrument.Name, instrument.Unit, (string)tag.Value!));
+                }
+            }
+        });
+        listener.Start();
+        listener.RecordObservableInstruments();
+
+        Assert.Contains(("agentos.limit.capacity", "{item}", LimitNames.Processes), seen);
+        Assert.Contains(("agentos.limit.bytes.capacity", "By", LimitNames.FilesystemBytes), seen);
+        Assert.DoesNotContain(seen, m => m.Instrument == "agentos.limit.capacity" && m.Limit == LimitNames.FilesystemBytes);
+    }
 }

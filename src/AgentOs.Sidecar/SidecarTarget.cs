@@ -58,6 +58,7 @@ internal sealed partial class SidecarTarget : IAsyncDisposable
         };
         if (limits is { ValueKind: not JsonValueKind.Null } json)
         {
+            CheckKeys(json, typeof(LimitsOptions), "limits.");
             try
             {
                 options.Limits = json.Deserialize<LimitsOptions>(LimitsJson) ?? new LimitsOptions();
@@ -172,11 +173,17 @@ internal sealed partial class SidecarTarget : IAsyncDisposable
         Guard(() => Session(vmId).Process(pid).WaitAsync(cancellationToken));
 
     [JsonRpcMethod("fs.readFile")]
-    public Task<SidecarFileChunk> ReadFileAsync(string vmId, string path, long offset = 0, int? length = null) => Guard(async () =>
+    // length is taken as a long so an oversized one is answered in the protocol's words, not as an unbindable call.
+    public Task<SidecarFileChunk> ReadFileAsync(string vmId, string path, long offset = 0, long? length = null) => Guard(async () =>
     {
-        if (offset < 0 || length is < 0 or > MaxReadChunk)
+        if (offset < 0)
         {
-            throw SidecarErrors.InvalidParams($"offset must be >= 0 and length 0..{MaxReadChunk}");
+            throw SidecarErrors.InvalidParams($"fs.readFile: offset must be >= 0 (was {offset})", "offset");
+        }
+
+        if (length is < 0 or > MaxReadChunk)
+        {
+            throw SidecarErrors.InvalidParams($"fs.readFile: length must be 0..{MaxReadChunk} bytes (was {length}); read larger files in chunks from offset + data.length", "length");
         }
 
         var stream = Vm(vmId).FileSystem.OpenRead(path);
@@ -259,6 +266,7 @@ internal sealed partial class SidecarTarget : IAsyncDisposable
     // network: {allowedHosts?: string[], dnsServers?: string[]}, each entry checked here so the error names its path.
     private static NetworkOptions ParseNetwork(JsonElement json)
     {
+        CheckKeys(json, typeof(NetworkOptions), "network.");
         NetworkOptions network;
         try
         {
@@ -288,6 +296,19 @@ internal sealed partial class SidecarTarget : IAsyncDisposable
         }
 
         return network;
+    }
+
+    // The library's check, so a misspelt key gets the message the CLI and the library configuration give.
+    private static void CheckKeys(JsonElement json, Type section, string prefix)
+    {
+        try
+        {
+            OptionKeys.Check(json, section, prefix);
+        }
+        catch (LimitConfigurationException e)
+        {
+            throw SidecarErrors.InvalidParams(ResolvedOptions.Message(e), e.ConfigPath);
+        }
     }
 
     private SidecarVm Session(string vmId) => _vms.TryGetValue(vmId, out var vm) ? vm : throw SidecarErrors.VmNotFound(vmId);
