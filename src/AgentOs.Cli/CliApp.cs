@@ -73,6 +73,7 @@ internal static class CliApp
         VmCommands.Limits(),
         SoftwareCommands.Create(),
         SidecarCommand.Create(),
+        McpCommand.Create(),
     };
 
     private static int Fail(int code, string message)
