@@ -18,7 +18,7 @@ internal sealed class WriteFileTool : VmTool
             Title = "Write a file in the VM",
             Description =
                 $"Create or replace a file in the VM's filesystem (not the user's machine) with the given text (UTF-8); " +
-                $"missing parent directories are created. The file stays for later calls of this session. Relative " +
+                $"missing parent directories are created; a write that fails leaves no file behind. The file stays for later calls of this session. Relative " +
                 $"paths start at {vm.WorkingDirectory}. Writing fails with ENOSPC when the VM's filesystem budget " +
                 $"(limits.resources.maxFilesystemBytes, {vm.Limits.MaxFilesystemBytes} bytes) is used up.",
             InputSchema = ToolResults.Parse($$"""
@@ -51,7 +51,17 @@ internal sealed class WriteFileTool : VmTool
         }
 
         byte[] bytes = Encoding.UTF8.GetBytes(content);
-        Vm.FileSystem.WriteAllBytes(path, bytes);
+        try
+        {
+            Vm.FileSystem.WriteAllBytes(path, bytes);
+        }
+        catch (AgentOsFileSystemException e) when (e.Operation == "write")
+        {
+            // A file cut short by ENOSPC would keep holding the budget the model is told ran out.
+            Vm.FileSystem.Delete(path);
+            throw;
+        }
+
         return ValueTask.FromResult(new CallToolResult
         {
             Content = [new TextContentBlock { Text = string.Create(CultureInfo.InvariantCulture, $"wrote {bytes.Length} bytes to '{path}'") }],
