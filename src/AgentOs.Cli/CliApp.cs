@@ -74,6 +74,7 @@ internal static class CliApp
         SoftwareCommands.Create(),
         SidecarCommand.Create(),
         CompletionCommand.Create(),
+        McpCommand.Create(),
     };
 
     private static int Fail(int code, string message)

@@ -48,7 +48,9 @@ internal static class GuestSession
         }
     }
 
-    private static async Task<AgentOsVm> CreateVmAsync(VmSettings settings, ILoggerFactory loggers)
+    /// <summary>Creates the VM the settings describe (missing software is fetched first, with progress on stderr).</summary>
+    /// <exception cref="CliUsageException">An option is unusable.</exception>
+    public static async Task<AgentOsVm> CreateVmAsync(VmSettings settings, ILoggerFactory loggers)
     {
         // Downloads (first run only) get a progress view before the VM exists, so nothing else writes meanwhile.
         await SoftwareCommands.EnsureCachedAsync(settings.Software, CancellationToken.None).ConfigureAwait(false);

@@ -1,0 +1,78 @@
+using System.Reflection;
+using AgentOs.Mcp.Tools;
+using Microsoft.Extensions.Logging;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace AgentOs.Mcp;
+
+/// <summary>
+/// An MCP server whose tools (<c>exec</c>, <c>read_file</c>, <c>write_file</c>, <c>list_directory</c>) act on one
+/// <see cref="AgentOsVm"/>: one VM per MCP session, owned by the caller, whose state persists between calls.
+/// </summary>
+public static class AgentOsMcpServer
+{
+    /// <summary>The server name announced to clients.</summary>
+    public const string Name = "agentos";
+
+    /// <summary>The tools bound to <paramref name="vm"/>; descriptions name its commands and limits.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public static IReadOnlyList<McpServerTool> CreateTools(AgentOsVm vm, AgentOsMcpOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(vm);
+        options ??= new AgentOsMcpOptions();
+        options.Validate();
+        return
+        [
+            new ExecTool(vm, options, VmDescription.Exec(vm, options)),
+            new ReadFileTool(vm, options),
+            new WriteFileTool(vm, options),
+            new ListDirectoryTool(vm, options),
+        ];
+    }
+
+    /// <summary>Server options (name, version, instructions for the model, the tools) for a session on <paramref name="vm"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public static McpServerOptions CreateServerOptions(AgentOsVm vm, AgentOsMcpOptions? options = null)
+    {
+        var serverOptions = new McpServerOptions
+        {
+            ServerInfo = new Implementation { Name = Name, Version = Version },
+            ServerInstructions = VmDescription.Instructions(vm),
+            ToolCollection = [],
+        };
+        foreach (McpServerTool tool in CreateTools(vm, options))
+        {
+            serverOptions.ToolCollection.Add(tool);
+        }
+
+        return serverOptions;
+    }
+
+    /// <summary>
+    /// Serves one session on <paramref name="transport"/> until the client disconnects or
+    /// <paramref name="cancellationToken"/> fires; commands still running are cancelled. The VM is not disposed.
+    /// </summary>
+    public static async Task RunAsync(AgentOsVm vm, ITransport transport, AgentOsMcpOptions? options = null, ILoggerFactory? loggerFactory = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(transport);
+        McpServer server = McpServer.Create(transport, CreateServerOptions(vm, options), loggerFactory);
+        await using (server.ConfigureAwait(false))
+        {
+            await server.RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Serves one session over this process's stdin/stdout (nothing else may write to stdout meanwhile).</summary>
+    public static async Task RunStdioAsync(AgentOsVm vm, AgentOsMcpOptions? options = null, ILoggerFactory? loggerFactory = null, CancellationToken cancellationToken = default)
+    {
+        var transport = new StdioServerTransport(Name, loggerFactory);
+        await using (transport.ConfigureAwait(false))
+        {
+            await RunAsync(vm, transport, options, loggerFactory, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static string Version { get; } =
+        typeof(AgentOsMcpServer).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+}

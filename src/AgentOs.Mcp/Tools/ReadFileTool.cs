@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Text;
+using AgentOs.Kernel.Fds;
+using ModelContextProtocol.Protocol;
+
+namespace AgentOs.Mcp.Tools;
+
+/// <summary><c>read_file</c>: a file's content as text, or as a base64 resource when it is not UTF-8; capped.</summary>
+internal sealed class ReadFileTool : VmTool
+{
+    private static readonly string[] Names = ["path"];
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public ReadFileTool(AgentOsVm vm, AgentOsMcpOptions options)
+        : base(vm, options)
+    {
+        ProtocolTool = new Tool
+        {
+            Name = "read_file",
+            Title = "Read a file in the VM",
+            Description =
+                $"Read a file of the VM's filesystem (not the user's machine). Text comes back as is; a file that is not " +
+                $"UTF-8 comes back as a base64 resource. At most {options.MaxOutputBytes} bytes are returned, and a longer " +
+                $"file is marked truncated (read the rest with exec, e.g. tail -c or sed -n). Relative paths start at " +
+                $"{vm.WorkingDirectory}.",
+            InputSchema = ToolResults.Parse($$"""
+                {
+                  "type": "object",
+                  "properties": {
+                    "path": { "type": "string", "description": "File path in the VM, absolute or relative to {{vm.WorkingDirectory}}." }
+                  },
+                  "required": ["path"],
+                  "additionalProperties": false
+                }
+                """),
+            Annotations = new ToolAnnotations { ReadOnlyHint = true, IdempotentHint = true, OpenWorldHint = false },
+        };
+    }
+
+    public override Tool ProtocolTool { get; }
+
+    protected override IReadOnlyCollection<string> ArgumentNames => Names;
+
+    protected override async ValueTask<CallToolResult> CallAsync(ToolArguments arguments, CancellationToken cancellationToken)
+    {
+        string path = arguments.RequiredString("path");
+        var stat = Vm.FileSystem.Stat(path);
+        if (stat.FileType == FileType.Directory)
+        {
+            throw new ToolArgumentException($"read_file: EISDIR: '{path}' is a directory (use list_directory)");
+        }
+
+        byte[] buffer = new byte[Options.MaxOutputBytes];
+        int length = 0;
+        bool truncated;
+        Stream stream = Vm.FileSystem.OpenRead(path);
+        await using (stream.ConfigureAwait(false))
+        {
+            int read;
+            while (length < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                length += read;
+            }
+
+            truncated = length == buffer.Length && await stream.ReadAsync(new byte[1], cancellationToken).ConfigureAwait(false) > 0;
+        }
+
+        string absolute = path.StartsWith('/') ? path : $"{Vm.WorkingDirectory.TrimEnd('/')}/{path}";
+        string note = truncated
+            ? string.Create(CultureInfo.InvariantCulture, $"[truncated: '{path}' has more than {Options.MaxOutputBytes} bytes ({stat.Size} in all); only the first {Options.MaxOutputBytes} are shown]")
+            : string.Empty;
+        if (TryDecode(buffer.AsSpan(0, length), truncated, out string text))
+        {
+            return new CallToolResult { Content = [new TextContentBlock { Text = truncated ? $"{text}\n{note}" : text }] };
+        }
+
+        return new CallToolResult
+        {
+            Content =
+            [
+                new TextContentBlock { Text = string.Create(CultureInfo.InvariantCulture, $"'{path}' is binary (not UTF-8): {length} bytes as a base64 resource. {note}").TrimEnd() },
+                new EmbeddedResourceBlock
+                {
+                    Resource = BlobResourceContents.FromBytes(buffer.AsMemory(0, length), new Uri("file://" + absolute).AbsoluteUri, "application/octet-stream"),
+                },
+            ],
+        };
+    }
+
+    /// <summary>Strict UTF-8; a cut at the cap may split the last character, so up to 3 trailing bytes may be dropped.</summary>
+    private static bool TryDecode(ReadOnlySpan<byte> bytes, bool truncated, out string text)
+    {
+        for (int drop = 0; drop <= (truncated ? Math.Min(3, bytes.Length) : 0); drop++)
+        {
+            try
+            {
+                text = StrictUtf8.GetString(bytes[..^drop]);
+                return true;
+            }
+            catch (DecoderFallbackException)
+            {
+                // Try one byte shorter (truncated content only).
+            }
+        }
+
+        text = string.Empty;
+        return false;
+    }
+}

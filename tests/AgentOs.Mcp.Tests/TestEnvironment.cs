@@ -1,0 +1,43 @@
+namespace AgentOs.Mcp.Tests;
+
+/// <summary>Where the tests find the built CLI, the dotnet host and the shared package cache.</summary>
+internal static class TestEnvironment
+{
+    /// <summary>The CLI assembly; the project reference copies it (with runtimeconfig and deps) next to the tests.</summary>
+    public static string CliDll { get; } = Path.Combine(AppContext.BaseDirectory, "AgentOs.Cli.dll");
+
+    /// <summary>Same rule as tests/AgentOs.Tests/Software/TestPackageCache.cs, so only the first run downloads.</summary>
+    public static string CacheDirectory { get; } = LocateCache();
+
+    /// <summary>The dotnet host running the tests (the SDK sets DOTNET_HOST_PATH), else the one on PATH.</summary>
+    public static string DotnetHost()
+    {
+        string? host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
+        if (!string.IsNullOrEmpty(host) && File.Exists(host))
+        {
+            return host;
+        }
+
+        string? process = Environment.ProcessPath;
+        return process is not null && Path.GetFileNameWithoutExtension(process) == "dotnet" ? process : "dotnet";
+    }
+
+    private static string LocateCache()
+    {
+        string? configured = Environment.GetEnvironmentVariable("AGENTOS_CACHE_DIR");
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return configured;
+        }
+
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "AgentOs.slnx")))
+            {
+                return Path.Combine(dir.FullName, "artifacts", "test-cache");
+            }
+        }
+
+        return Path.Combine(Path.GetTempPath(), "agentos-test-cache");
+    }
+}
