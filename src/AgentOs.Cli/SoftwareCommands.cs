@@ -105,7 +105,7 @@ internal static class SoftwareCommands
     {
         try
         {
-            return names.All(name => SoftwareCatalog.IsLocalPath(name)
+            return names.All(name => SoftwareCatalog.IsLocalPath(name) || WasmPrograms.IsWasmSpec(name)
                 || SoftwareCatalog.Parse(name).All(request => cache.TryGetRef(request.Name, request.Version, out _)));
         }
         catch (SoftwareException)

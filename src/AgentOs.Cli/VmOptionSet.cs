@@ -43,7 +43,7 @@ internal sealed class VmOptionSet
     private readonly Option<string[]> _software = new("--software")
     {
         HelpName = "NAME|PATH",
-        Description = $"Software to mount: a package (coreutils, sed@0.3.4), the set '{SoftwareCatalog.CommonName}', or an .aospkg path. Repeatable; default {SoftwareCatalog.CommonName}.",
+        Description = $"Software to mount: a package (coreutils, sed@0.3.4), the set '{SoftwareCatalog.CommonName}', an .aospkg path, or a .wasm file or directory of them (installed as /usr/local/bin/NAME). Repeatable; default {SoftwareCatalog.CommonName}.",
         Arity = ArgumentArity.OneOrMore,
     };
 

@@ -258,6 +258,12 @@ public sealed partial class Kernel
             return Errno.ENOENT;
         }
 
+        if (TryOwnFdPath(action.Path, out var own))
+        {
+            // `wc < /dev/stdin` in a pipeline: the child's own stdin, as when a forked shell opens it.
+            return own == action.Fd ? fds.Get(own, out _) : fds.Dup2(own, action.Fd);
+        }
+
         var errno = FileSystem.Open(new PathContext(credentials, cwd, umask), action.Path, action.Flags & ~OpenFlags.CloseOnExec, action.Mode, out var file);
         if (errno != Errno.Success)
         {

@@ -30,6 +30,11 @@ public sealed partial class Kernel
             return errno;
         }
 
+        if (TryOwnFdPath(full, out var own))
+        {
+            return OpenOwnFd(process, own, flags, out fd);
+        }
+
         errno = process.Fds.Reserve(out var slot);
         if (errno != Errno.Success)
         {
@@ -53,7 +58,12 @@ public sealed partial class Kernel
     {
         stat = default;
         var errno = Resolve(process, dirFd, path, out var context, out var full);
-        return errno != Errno.Success ? errno : FileSystem.Stat(context, full, follow, out stat);
+        if (errno != Errno.Success)
+        {
+            return errno;
+        }
+
+        return TryOwnFdPath(full, out var own) ? StatOwnFd(process, own, out stat) : FileSystem.Stat(context, full, follow, out stat);
     }
 
     /// <summary>mkdirat(2).</summary>

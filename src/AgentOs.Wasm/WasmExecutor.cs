@@ -1,6 +1,7 @@
 using System.Text;
 using AgentOs.Kernel;
 using AgentOs.Kernel.Exec;
+using AgentOs.Kernel.Fds;
 using AgentOs.Kernel.Processes;
 using AgentOs.Wasm.Abi;
 using AgentOs.Wasm.Runtime;
@@ -127,10 +128,16 @@ public sealed class WasmExecutor : IExecutor
 
     private void Run(GuestThread thread, Process process, Module module)
     {
-        var linker = _runtime.LinkerFor(thread.Engine);
         while (true)
         {
-            var context = new GuestContext(_kernel, process);
+            var abi = ModuleAbi.Of(module);
+            var linker = _runtime.LinkerFor(thread.Engine, module, abi);
+            if (abi.PlainWasi)
+            {
+                OpenPlainPreopen(process);
+            }
+
+            var context = new GuestContext(_kernel, process, abi.PlainWasi);
             var store = thread.CreateStore(context);
             var instance = linker.Instantiate(store, module);
             context.Memory = instance.GetMemory("memory") ?? throw new WasmtimeException("The module exports no memory.");
@@ -146,6 +153,22 @@ public sealed class WasmExecutor : IExecutor
                 store.Dispose();
                 module = _runtime.Load(thread.Engine, exec.Image);
             }
+        }
+    }
+
+    // A plain WASI program finds "/" at fd 3, as under `wasmtime --dir /`; whatever fd 3 held is replaced (a WASI
+    // runtime passes only stdio). Should the open fail (descriptor limit), the program runs without a preopen and
+    // its path calls fail as they would in any runtime without one.
+    private void OpenPlainPreopen(Process process)
+    {
+        if (_kernel.OpenAt(process, Kernel.Kernel.AtRoot, "/", OpenFlags.ReadOnly | OpenFlags.Directory, 0, out var fd) != Errno.Success || fd == WasiTypes.PlainPreopenFd)
+        {
+            return;
+        }
+
+        if (_kernel.Renumber(process, fd, WasiTypes.PlainPreopenFd) != Errno.Success)
+        {
+            _kernel.Close(process, fd);
         }
     }
 

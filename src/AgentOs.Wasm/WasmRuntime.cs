@@ -18,6 +18,9 @@ public sealed class WasmRuntime : IDisposable
 {
     private readonly ConcurrentDictionary<StackClassEngine, Lazy<Linker>> _linkers = new();
 
+    // Per module (so per engine), released with the module.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<Module, Linker> _trapLinkers = [];
+
     /// <summary>Creates the runtime with its module cache in <paramref name="cacheDirectory"/> (null = the default,
     /// <c>$AGENTOS_CACHE_DIR/modules</c> or <c>~/.cache/agentos/modules</c>).</summary>
     public WasmRuntime(string? cacheDirectory = null, ILoggerFactory? loggerFactory = null)
@@ -53,6 +56,29 @@ public sealed class WasmRuntime : IDisposable
 
     internal Linker LinkerFor(StackClassEngine engine) =>
         _linkers.GetOrAdd(engine, static e => new Lazy<Linker>(() => AbiLinker.Create(e.Engine))).Value;
+
+    /// <summary>The linker for <paramref name="module"/>: the shared one, or for a plain WASI module importing
+    /// functions this host lacks, its own copy where those trap when called (wasmtime's
+    /// <c>--trap-unknown-imports</c>) rather than refusing the module.</summary>
+    internal Linker LinkerFor(StackClassEngine engine, Module module, ModuleAbi abi)
+    {
+        if (abi.UnknownFunctions.Count == 0)
+        {
+            return LinkerFor(engine);
+        }
+
+        return _trapLinkers.GetValue(module, _ =>
+        {
+            var linker = AbiLinker.Create(engine.Engine);
+            foreach (var import in abi.UnknownFunctions)
+            {
+                var name = import.ModuleName + "." + import.Name;
+                linker.DefineFunction(import.ModuleName, import.Name, (Caller _, ReadOnlySpan<ValueBox> _, Span<ValueBox> _) => throw new GuestMissingImportException(name), import.Parameters, import.Results);
+            }
+
+            return linker;
+        });
+    }
 
     /// <summary>Loads raw module bytes for a stack budget, as a spawn would (benchmarks: compile versus cache).</summary>
     internal void LoadForBenchmark(ReadOnlyMemory<byte> module, long maxWasmStackBytes) =>

@@ -17,7 +17,9 @@ public sealed class AgentOsOptions
 
     /// <summary>
     /// Extra software to install: registry names (<c>coreutils</c>, <c>sed@0.3.4</c>,
-    /// <c>@agentos-software/grep</c>) or paths of local .aospkg files. Empty by default.
+    /// <c>@agentos-software/grep</c>), paths of local .aospkg files, or paths of WebAssembly programs: a
+    /// <c>.wasm</c> file or a directory of them, each installed as <c>/usr/local/bin/NAME</c> (file name without
+    /// <c>.wasm</c>). Empty by default.
     /// </summary>
     public IList<string> Software { get; set; } = [];
 

@@ -143,8 +143,10 @@ public sealed partial class AgentOsVm : IAsyncDisposable
         IReadOnlyList<CachedPackage> software;
         using (var resolver = new SoftwareResolver(new SoftwareResolverOptions { CacheDirectory = options.CacheDirectory, Registry = options.Registry }))
         {
-            software = await resolver.ResolveAsync(options.SoftwareToResolve(), options.Progress, cancellationToken).ConfigureAwait(false);
+            software = await resolver.ResolveAsync(options.SoftwareToResolve().Where(s => !WasmPrograms.IsWasmSpec(s)), options.Progress, cancellationToken).ConfigureAwait(false);
         }
+
+        var programs = options.SoftwareToResolve().Where(WasmPrograms.IsWasmSpec).SelectMany(WasmPrograms.Find).ToList();
 
         var packages = await Task.Run(() => software.Select(PackageLibrary.Open).ToList(), cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
@@ -165,6 +167,11 @@ public sealed partial class AgentOsVm : IAsyncDisposable
                     : AgentOsFileSystemException.Strerror(errno);
                 throw new SoftwareException($"{software[i].Name}@{software[i].Version}: cannot be installed in the VM ({errno}): {reason}");
             }
+        }
+
+        foreach (var (command, path) in programs)
+        {
+            WasmPrograms.Install(kernel, command, path);
         }
 
         var credentials = options.User == VmUser.Root ? Credentials.Root : Credentials.AgentOsUser;

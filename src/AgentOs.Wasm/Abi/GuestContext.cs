@@ -11,10 +11,11 @@ namespace AgentOs.Wasm.Abi;
 /// </summary>
 internal sealed class GuestContext
 {
-    public GuestContext(Kernel.Kernel kernel, Process process)
+    public GuestContext(Kernel.Kernel kernel, Process process, bool plainWasi)
     {
         Kernel = kernel;
         Process = process;
+        PlainWasi = plainWasi;
         Arguments = Encode(process.Arguments);
         Environment = Encode(process.Environment);
         FrozenRealtimeNs = kernel.Options.Time.GetUtcNow().ToUnixTimeMilliseconds() * 1_000_000;
@@ -23,6 +24,10 @@ internal sealed class GuestContext
     public Kernel.Kernel Kernel { get; }
 
     public Process Process { get; }
+
+    /// <summary>A plain WASI program (<see cref="ModuleAbi.PlainWasi"/>): its preopen is the real fd 3, not the
+    /// hidden tagged one.</summary>
+    public bool PlainWasi { get; }
 
     /// <summary>The guest's exported linear memory; set once after instantiation.</summary>
     public Wasmtime.Memory? Memory { get; set; }

@@ -334,10 +334,17 @@ internal static class WasiFdImports
         return true;
     }
 
+    /// <summary>The preopen of the caller's ABI: agentOS's hidden tagged fd, or a plain program's fd 3 while it is
+    /// still a directory (wasi-libc scans preopens once, at its first path call).</summary>
+    private static bool IsPreopen(GuestContext ctx, int fd) =>
+        ctx.PlainWasi
+            ? fd == PlainPreopenFd && ctx.Kernel.GetFile(ctx.Process, fd, out var file) == Errno.Success && file.FileType == FileType.Directory
+            : fd == PreopenRootFd;
+
     private static int PrestatGet(Caller caller, int fd, int prestatOut)
     {
         var memory = Context(caller).GetMemory();
-        if (fd != PreopenRootFd)
+        if (!IsPreopen(Context(caller), fd))
         {
             return BadF;
         }
@@ -355,7 +362,7 @@ internal static class WasiFdImports
     private static int PrestatDirName(Caller caller, int fd, int buf, int len)
     {
         var memory = Context(caller).GetMemory();
-        if (fd != PreopenRootFd)
+        if (!IsPreopen(Context(caller), fd))
         {
             return BadF;
         }

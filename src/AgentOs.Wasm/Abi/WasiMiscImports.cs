@@ -34,6 +34,26 @@ internal static class WasiMiscImports
         }));
         linker.DefineFunction(module, "proc_exit", HostCallbackGuard.Guard(module + ".proc_exit", (Caller _, int code) => GuestContext.Exit(code & 0xFF)));
         linker.DefineFunction(module, "poll_oneoff", HostCallbackGuard.Guard(module + ".poll_oneoff", (Caller c, int subscriptions, int events, int count, int neventsOut) => PollOneoff(c, subscriptions, events, count, neventsOut)));
+
+        // Preview1 calls outside the agentOS inventory, for plain WASI programs: advice and rights are no-ops here
+        // (the kernel checks modes, not rights); raising signals and the preview1 socket calls are not provided.
+        linker.DefineFunction(module, "fd_advise", HostCallbackGuard.Guard(module + ".fd_advise", (Caller c, int fd, long offset, long length, int advice) => ValidFd(c, fd)));
+        linker.DefineFunction(module, "fd_fdstat_set_rights", HostCallbackGuard.Guard(module + ".fd_fdstat_set_rights", (Caller c, int fd, long rights, long inheriting) => ValidFd(c, fd)));
+        linker.DefineFunction(module, "proc_raise", (Caller _, int signal) => NoSys);
+        linker.DefineFunction(module, "sock_accept", (Caller _, int fd, int flags, int fdOut) => NoSys);
+        linker.DefineFunction(module, "sock_recv", (Caller _, int fd, int iovs, int count, int flags, int nreadOut, int flagsOut) => NoSys);
+        linker.DefineFunction(module, "sock_send", (Caller _, int fd, int iovs, int count, int flags, int nwrittenOut) => NoSys);
+    }
+
+    /// <summary>The preview1 functions <see cref="Define"/> adds beyond the agentOS inventory (spec §2.9).</summary>
+    public static IReadOnlyList<string> Preview1Extras { get; } = ["fd_advise", "fd_fdstat_set_rights", "proc_raise", "sock_accept", "sock_recv", "sock_send"];
+
+    private static int NoSys => E(Errno.ENOSYS);
+
+    private static int ValidFd(Caller caller, int fd)
+    {
+        var ctx = Context(caller);
+        return E(ctx.Kernel.GetFile(ctx.Process, fd, out _));
     }
 
     private static int SizesGet(Caller caller, byte[][] values, int countOut, int sizeOut)

@@ -13,6 +13,9 @@ internal static class WasiTypes
 
     public const int PreopenTag = 0x40000000;
 
+    /// <summary>Where a plain WASI program finds its "/" preopen, as wasmtime's first <c>--dir</c>.</summary>
+    public const int PlainPreopenFd = 3;
+
     /// <summary>Every preview1 right: agentOS does not restrict by rights, the kernel checks modes.</summary>
     public const ulong AllRights = 0x1FFFFFFF;
 

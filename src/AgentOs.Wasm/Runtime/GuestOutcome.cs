@@ -27,6 +27,8 @@ internal sealed record GuestOutcome(GuestOutcomeKind Kind, int ExitCode, TrapCod
                 return new(GuestOutcomeKind.Exited, exit.Code, null, null, null);
             case GuestInterruptedException:
                 return new(GuestOutcomeKind.Interrupted, 1, TrapCode.Interrupt, null, null);
+            case GuestMissingImportException missing:
+                return new(GuestOutcomeKind.Trapped, 1, null, "WebAssembly guest trapped: it called " + missing.Import + ", which this VM does not provide", null);
             case HostCallbackException callback:
                 return new(GuestOutcomeKind.HostFailure, 1, null, "agentos: internal error in " + callback.Function, callback);
         }

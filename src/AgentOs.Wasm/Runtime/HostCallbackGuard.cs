@@ -15,7 +15,7 @@ internal static class HostCallbackGuard
     /// <summary>The exception a callback should throw for <paramref name="exception"/>.</summary>
     public static Exception Fault(Exception exception, string function) => exception switch
     {
-        GuestExitException or GuestInterruptedException or Abi.GuestExecException or HostCallbackException => exception,
+        GuestExitException or GuestInterruptedException or Abi.GuestExecException or HostCallbackException or GuestMissingImportException => exception,
         _ => new HostCallbackException(function, exception),
     };
 

@@ -9,6 +9,7 @@ export LC_ALL=C
 here="$(cd "$(dirname "$0")" && pwd)"
 out="$(mkdir -p "${1:-$here}" && cd "${1:-$here}" && pwd)"
 cd "$here"
+# Every NAME.c here: nettest, httpserver (agentOS host_net guests) and plainwasi (plain WASI, no host_* import).
 for src in *.c; do
   name="${src%.c}"
   # -nodefaultlibs: Debian ships no compiler-rt builtins for wasm32; the guests need none.
