@@ -174,6 +174,16 @@ public sealed partial class AgentOsVm : IAsyncDisposable
             WasmPrograms.Install(kernel, command, path);
         }
 
+        if (software.Any(p => p.Name == GrepPackage.CompanionName))
+        {
+            var (grep, sha256) = GrepPackage.Get();
+            var errno = PackageMount.Mount(kernel, grep, sha256);
+            if (errno != Errno.Success)
+            {
+                throw new SoftwareException($"grep: cannot be installed in the VM ({errno}): {AgentOsFileSystemException.Strerror(errno)}");
+            }
+        }
+
         var credentials = options.User == VmUser.Root ? Credentials.Root : Credentials.AgentOsUser;
         PrepareWorkingDirectory(kernel, credentials, resolved.Cwd);
         var executor = new WasmExecutor(kernel, await runtime.ConfigureAwait(false), loggerFactory.CreateLogger("AgentOs.Wasm"));
