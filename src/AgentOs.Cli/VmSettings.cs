@@ -12,4 +12,14 @@ internal sealed record VmSettings(
     IReadOnlyList<KeyValuePair<string, string>> Env,
     IReadOnlyList<string> AllowNet,
     IReadOnlyList<string> DnsServers,
-    LogLevel LogLevel);
+    LogLevel LogLevel)
+{
+    /// <summary>--mount, in order.</summary>
+    public IReadOnlyList<HostMount> Mounts { get; init; } = [];
+
+    /// <summary>--copy-in (host, guest), done after the VM is created.</summary>
+    public IReadOnlyList<(string From, string To)> CopyIn { get; init; } = [];
+
+    /// <summary>--copy-out (guest, host), done after the guest ends.</summary>
+    public IReadOnlyList<(string From, string To)> CopyOut { get; init; } = [];
+}

@@ -5,6 +5,7 @@ using AgentOs.Kernel.Net;
 using AgentOs.Kernel.Processes;
 using AgentOs.Software;
 using AgentOs.Wasm;
+using AgentOs.Workspace;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -126,6 +127,7 @@ public sealed partial class AgentOsVm : IAsyncDisposable
             throw new ArgumentException($"cwd must be an absolute path (was \"{cwd}\").", nameof(options));
         }
 
+        var mounts = HostMounts.Validate(options.Mounts);
         var networkPolicy = ResolveNetworkPolicy(options.Network);
         var dnsServers = ResolveDnsServers(options.Network);
         var environment = DefaultEnvironment.Create(options.User, options.Env ?? new Dictionary<string, string>());
@@ -136,7 +138,7 @@ public sealed partial class AgentOsVm : IAsyncDisposable
         var claim = options.Host?.Claim(limits);
         try
         {
-            var vm = await CreateCoreAsync(options, limits, maxCapturedOutputBytes, terminateGraceMs, cwd, networkPolicy, dnsServers, environment, loggerFactory, logger, cancellationToken).ConfigureAwait(false);
+            var vm = await CreateCoreAsync(options, mounts, limits, maxCapturedOutputBytes, terminateGraceMs, cwd, networkPolicy, dnsServers, environment, loggerFactory, logger, cancellationToken).ConfigureAwait(false);
             vm._hostClaim = claim;
             LogCreated(logger, vm.Id, vm.Software.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return vm;
@@ -148,7 +150,7 @@ public sealed partial class AgentOsVm : IAsyncDisposable
         }
     }
 
-    private static async Task<AgentOsVm> CreateCoreAsync(AgentOsOptions options, EffectiveLimits limits, int maxCapturedOutputBytes, int terminateGraceMs,
+    private static async Task<AgentOsVm> CreateCoreAsync(AgentOsOptions options, IReadOnlyList<HostMount> mounts, EffectiveLimits limits, int maxCapturedOutputBytes, int terminateGraceMs,
         string cwd, NetworkPolicy networkPolicy, IReadOnlyList<System.Net.IPEndPoint> dnsServers, Dictionary<string, string> environment,
         ILoggerFactory loggerFactory, ILogger logger, CancellationToken cancellationToken)
     {
@@ -181,8 +183,9 @@ public sealed partial class AgentOsVm : IAsyncDisposable
 
         var credentials = options.User == VmUser.Root ? Credentials.Root : Credentials.AgentOsUser;
         PrepareWorkingDirectory(kernel, credentials, cwd);
+        await Task.Run(() => HostMounts.Apply(kernel, credentials, mounts, cancellationToken), cancellationToken).ConfigureAwait(false);
         var executor = new WasmExecutor(kernel, SharedWasmRuntime.Get(options.CacheDirectory, options.LoggerFactory), loggerFactory.CreateLogger("AgentOs.Wasm"));
-        return new AgentOsVm(kernel, executor, credentials, environment, cwd, software, maxCapturedOutputBytes, terminateGraceMs, logger);
+        return new AgentOsVm(kernel, executor, credentials, environment, cwd, software, maxCapturedOutputBytes, terminateGraceMs, logger) { Mounts = mounts };
     }
 
     // The in-memory filesystem and the guests' memory are host memory: one VM may not claim more than the machine
@@ -239,7 +242,8 @@ public sealed partial class AgentOsVm : IAsyncDisposable
     /// <summary>
     /// Ends the VM: every process gets SIGTERM, those still alive after the grace period
     /// (<see cref="ProcessLimitsOptions.TerminateGraceMs"/>) get SIGKILL; the host's pipe ends are closed and the
-    /// VM stops reporting metrics. Idempotent.
+    /// VM stops reporting metrics; read-write mounts are written back to their host directories (a failure is logged:
+    /// call <see cref="SyncMountsAsync"/> first to see it). Idempotent.
     /// </summary>
     public async ValueTask DisposeAsync()
     {
@@ -265,6 +269,7 @@ public sealed partial class AgentOsVm : IAsyncDisposable
             handle.Dispose();
         }
 
+        await WriteBackMountsAsync().ConfigureAwait(false);
         _kernel.Registry.Warning -= OnWarning;
         AgentOsMetrics.Untrack(_kernel.Registry);
         _hostClaim?.Dispose();
