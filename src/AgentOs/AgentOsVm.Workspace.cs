@@ -39,6 +39,44 @@ public sealed partial class AgentOsVm
         return Task.Run(() => new HostTreeExporter(RootFileSystem, mirror: false, cancellationToken).Export(guestPath, hostPath), cancellationToken);
     }
 
+    /// <summary>
+    /// Unpacks a tar stream (gzip-compressed when <paramref name="gzip"/>) into the new directory
+    /// <paramref name="guestDirectory"/>. Modes, mtimes and symbolic links are kept; the VM user owns everything;
+    /// hard links, devices and FIFOs are skipped. Absolute names, names climbing with "..", and entries reaching
+    /// through a symbolic link are refused. On any failure the directory is removed, leaving the VM as it was.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The archive is corrupt, truncated or hostile.</exception>
+    /// <exception cref="AgentOsFileSystemException">The directory exists already (EEXIST) or a limit ran out (ENOSPC).</exception>
+    public Task ImportTarAsync(Stream archive, string guestDirectory, bool gzip = false, CancellationToken cancellationToken = default)
+    {
+        ThrowIfDisposed();
+        ArgumentNullException.ThrowIfNull(archive);
+        ArgumentException.ThrowIfNullOrEmpty(guestDirectory);
+        if (!guestDirectory.StartsWith('/'))
+        {
+            throw new ArgumentException($"\"{guestDirectory}\" is not an absolute VM path.", nameof(guestDirectory));
+        }
+
+        return Task.Run(() => new TarImporter(RootFileSystem, _credentials.Uid, _credentials.Gid).ImportAsync(archive, gzip, guestDirectory, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Writes the VM file or tree at <paramref name="guestPath"/> to <paramref name="destination"/> as a PAX tar
+    /// (gzip-compressed when <paramref name="gzip"/>), names relative to the tree, with modes, owners, mtimes and
+    /// symbolic links; files are streamed. The destination stays open.</summary>
+    /// <exception cref="AgentOsFileSystemException">The tree cannot be read.</exception>
+    public Task ExportTarAsync(string guestPath, Stream destination, bool gzip = false, CancellationToken cancellationToken = default)
+    {
+        ThrowIfDisposed();
+        ArgumentNullException.ThrowIfNull(destination);
+        ArgumentException.ThrowIfNullOrEmpty(guestPath);
+        return Task.Run(async () =>
+        {
+            await using var compressed = gzip ? new System.IO.Compression.GZipStream(destination, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true) : null;
+            await using var writer = new System.Formats.Tar.TarWriter(compressed ?? destination, System.Formats.Tar.TarEntryFormat.Pax, leaveOpen: true);
+            await new TarExporter(RootFileSystem).ExportAsync(guestPath, writer, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+    }
+
     /// <summary>Writes the read-write mounts back to their host directories now: each host directory becomes a copy
     /// of the VM's tree (new and changed entries written, removed ones deleted; unchanged files untouched).</summary>
     /// <exception cref="IOException">A host entry cannot be written.</exception>
