@@ -9,6 +9,9 @@ public sealed partial class AgentOsVm
     /// <summary>The host directory mounts, as validated (absolute host paths, canonical guest paths).</summary>
     public IReadOnlyList<HostMount> Mounts { get; private init; } = [];
 
+    /// <summary>Per mount, the host paths copied in: the only host entries a write-back may delete.</summary>
+    private IReadOnlyList<IReadOnlySet<string>> MountImports { get; init; } = [];
+
     /// <summary>
     /// Copies a host file or directory tree into the VM at <paramref name="guestPath"/> (a directory's entries are
     /// merged into an existing directory). Modes and mtimes are kept, the VM user owns the copies, symbolic links stay
@@ -36,7 +39,7 @@ public sealed partial class AgentOsVm
         ThrowIfDisposed();
         ArgumentException.ThrowIfNullOrEmpty(guestPath);
         ArgumentException.ThrowIfNullOrEmpty(hostPath);
-        return Task.Run(() => new HostTreeExporter(RootFileSystem, mirror: false, cancellationToken).Export(guestPath, hostPath), cancellationToken);
+        return Task.Run(() => new HostTreeExporter(RootFileSystem, mirrorOf: null, cancellationToken).Export(guestPath, hostPath), cancellationToken);
     }
 
     /// <summary>
@@ -89,9 +92,12 @@ public sealed partial class AgentOsVm
     private Task SyncCoreAsync(CancellationToken cancellationToken) => Task.Run(() =>
     {
         var root = new AgentOsFileSystem(_kernel, Credentials.Root, "/");
-        foreach (var mount in Mounts.Where(mount => mount.Mode == HostMountMode.ReadWrite))
+        for (var i = 0; i < Mounts.Count; i++)
         {
-            new HostTreeExporter(root, mirror: true, cancellationToken).Export(mount.GuestPath, mount.HostPath);
+            if (Mounts[i].Mode == HostMountMode.ReadWrite)
+            {
+                new HostTreeExporter(root, MountImports[i], cancellationToken).Export(Mounts[i].GuestPath, Mounts[i].HostPath);
+            }
         }
     }, cancellationToken);
 

@@ -183,9 +183,9 @@ public sealed partial class AgentOsVm : IAsyncDisposable
 
         var credentials = options.User == VmUser.Root ? Credentials.Root : Credentials.AgentOsUser;
         PrepareWorkingDirectory(kernel, credentials, cwd);
-        await Task.Run(() => HostMounts.Apply(kernel, credentials, mounts, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var imports = await Task.Run(() => HostMounts.Apply(kernel, credentials, mounts, cancellationToken), cancellationToken).ConfigureAwait(false);
         var executor = new WasmExecutor(kernel, SharedWasmRuntime.Get(options.CacheDirectory, options.LoggerFactory), loggerFactory.CreateLogger("AgentOs.Wasm"));
-        return new AgentOsVm(kernel, executor, credentials, environment, cwd, software, maxCapturedOutputBytes, terminateGraceMs, logger) { Mounts = mounts };
+        return new AgentOsVm(kernel, executor, credentials, environment, cwd, software, maxCapturedOutputBytes, terminateGraceMs, logger) { Mounts = mounts, MountImports = imports };
     }
 
     // The in-memory filesystem and the guests' memory are host memory: one VM may not claim more than the machine

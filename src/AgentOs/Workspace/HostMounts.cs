@@ -48,17 +48,19 @@ internal static class HostMounts
                 throw new ArgumentException($"mounts: \"{canonical}\" is mounted twice.", nameof(mounts));
             }
 
-            result.Add(mount with { HostPath = Path.GetFullPath(mount.HostPath), GuestPath = canonical });
+            result.Add(mount with { HostPath = Path.TrimEndingDirectorySeparator(Path.GetFullPath(mount.HostPath)), GuestPath = canonical });
         }
 
         return result;
     }
 
     /// <summary>Creates each mount point (owned by <paramref name="owner"/> when missing), mounts a fresh charged tree
-    /// there and copies the host directory in; read-only mounts are switched to read-only last.</summary>
-    public static void Apply(Kernel.Kernel kernel, Credentials owner, IReadOnlyList<HostMount> mounts, CancellationToken cancellationToken)
+    /// there and copies the host directory in; read-only mounts are switched to read-only last. Returns, per mount,
+    /// the host paths copied in.</summary>
+    public static IReadOnlyList<IReadOnlySet<string>> Apply(Kernel.Kernel kernel, Credentials owner, IReadOnlyList<HostMount> mounts, CancellationToken cancellationToken)
     {
         var root = new AgentOsFileSystem(kernel, Credentials.Root, "/");
+        var imports = new List<IReadOnlySet<string>>();
         foreach (var mount in mounts)
         {
             root.CreateDirectory(mount.GuestPath);
@@ -77,7 +79,9 @@ internal static class HostMounts
                 throw root.Failure(errno, "mount", mount.GuestPath);
             }
 
-            new HostTreeImporter(root, owner.Uid, owner.Gid, cancellationToken).Import(mount.HostPath, mount.GuestPath);
+            var imported = new HashSet<string>(StringComparer.Ordinal);
+            new HostTreeImporter(root, owner.Uid, owner.Gid, cancellationToken, imported).Import(mount.HostPath, mount.GuestPath);
+            imports.Add(imported);
             if (mount.Mode == HostMountMode.ReadOnly)
             {
                 errno = kernel.FileSystem.Remount(PathContext.Root, mount.GuestPath, readOnly: true);
@@ -87,5 +91,7 @@ internal static class HostMounts
                 }
             }
         }
+
+        return imports;
     }
 }

@@ -8,8 +8,9 @@ namespace AgentOs.Workspace;
 /// Copies a VM file or tree to the host (copy-out, write-back of read-write mounts). Directories, regular files and
 /// symbolic links are copied (links as links, never followed); devices, FIFOs and sockets are left out. Modes and
 /// mtimes are kept. A host entry in the way is removed first — a host symlink is unlinked, never written through —
-/// so nothing lands outside the target. With <c>mirror</c>, host entries the VM tree lacks are deleted and files
-/// whose size and mtime match are left alone.
+/// so nothing lands outside the target. When mirroring (write-back of a mount), host entries that were copied in
+/// and are gone from the VM tree are deleted — nothing the VM never saw (FIFOs, files created on the host meanwhile) —
+/// and files whose size and mtime match are left alone.
 /// </summary>
 internal sealed class HostTreeExporter
 {
@@ -18,15 +19,18 @@ internal sealed class HostTreeExporter
 
     private readonly AgentOsFileSystem _root;
     private readonly VirtualFileSystem _vfs;
-    private readonly bool _mirror;
+    private readonly IReadOnlySet<string>? _mirrorOf;
     private readonly CancellationToken _cancellationToken;
     private byte[]? _buffer;
 
-    public HostTreeExporter(AgentOsFileSystem root, bool mirror, CancellationToken cancellationToken)
+    /// <param name="root">The VM's filesystem seen as root.</param>
+    /// <param name="mirrorOf">For a write-back, the host paths the mount imported; null for a plain copy-out.</param>
+    /// <param name="cancellationToken">Stops the copy between entries and chunks.</param>
+    public HostTreeExporter(AgentOsFileSystem root, IReadOnlySet<string>? mirrorOf, CancellationToken cancellationToken)
     {
         _root = root;
         _vfs = root.VmKernel.FileSystem;
-        _mirror = mirror;
+        _mirrorOf = mirrorOf;
         _cancellationToken = cancellationToken;
     }
 
@@ -65,7 +69,7 @@ internal sealed class HostTreeExporter
         }
 
         var stat = _root.Stat(guestPath, follow);
-        if (type == FileType.RegularFile && _mirror && existing is { IsRegular: true } same
+        if (type == FileType.RegularFile && _mirrorOf is not null && existing is { IsRegular: true } same
             && same.ModifyTimeNs == stat.ModifyTimeNs && new FileInfo(hostPath).Length == stat.Size)
         {
             return; // Unchanged since it was imported.
@@ -117,13 +121,16 @@ internal sealed class HostTreeExporter
             CopyEntry(entry.Path, Path.Join(hostPath, entry.Name), entry.Type, depth + 1, follow: false);
         }
 
-        if (!_mirror)
+        if (_mirrorOf is null)
         {
             return;
         }
 
         var kept = entries.Select(entry => entry.Name).ToHashSet(StringComparer.Ordinal);
-        foreach (var stale in Directory.EnumerateFileSystemEntries(hostPath).Where(path => !kept.Contains(Path.GetFileName(path))).ToList())
+        var stales = Directory.EnumerateFileSystemEntries(hostPath)
+            .Where(path => !kept.Contains(Path.GetFileName(path)) && _mirrorOf.Contains(path))
+            .ToList();
+        foreach (var stale in stales)
         {
             if (HostFiles.TryLstat(stale, out var status) && status.IsDirectory)
             {

@@ -24,14 +24,18 @@ internal sealed class HostTreeImporter
     private readonly CancellationToken _cancellationToken;
     private byte[]? _buffer;
 
-    public HostTreeImporter(AgentOsFileSystem root, uint uid, uint gid, CancellationToken cancellationToken)
+    public HostTreeImporter(AgentOsFileSystem root, uint uid, uint gid, CancellationToken cancellationToken, ISet<string>? imported = null)
     {
+        Imported = imported;
         _root = root;
         _vfs = root.VmKernel.FileSystem;
         _uid = uid;
         _gid = gid;
         _cancellationToken = cancellationToken;
     }
+
+    /// <summary>When set, receives the host path of every entry copied in (what a mirroring write-back may delete).</summary>
+    public ISet<string>? Imported { get; }
 
     /// <summary>Copies <paramref name="hostPath"/> (a file, link or directory) to <paramref name="guestPath"/>; a
     /// directory's entries are merged into an existing guest directory.</summary>
@@ -78,6 +82,11 @@ internal sealed class HostTreeImporter
 
     private void CopyEntry(string hostPath, string guestPath, HostStatus status, int depth)
     {
+        if (status.IsDirectory || status.IsRegular || status.IsSymlink)
+        {
+            Imported?.Add(hostPath);
+        }
+
         var existing = _vfs.Stat(_root.Context, guestPath, follow: false, out var guest) == Errno.Success ? guest.FileType : (FileType?)null;
         if (status.IsDirectory)
         {

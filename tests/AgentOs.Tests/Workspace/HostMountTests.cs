@@ -88,7 +88,7 @@ public sealed class HostMountTests
     }
 
     [Fact]
-    public async Task HostFifosAreNotOpened()
+    public async Task HostFifosAreNotOpenedAndWriteBackDeletesOnlyWhatTheVmSawAndRemoved()
     {
         using var host = new TempDirectory();
         File.WriteAllText(Path.Join(host.Path, "plain"), "ok\n");
@@ -98,9 +98,14 @@ public sealed class HostMountTests
             Assert.Equal(0, mkfifo.ExitCode);
         }
 
-        await using var vm = await VmOptions.CreateVmAsync(configure: o => o.Mounts.Add(new HostMount(host.Path, "/m", HostMountMode.ReadOnly)));
-        var result = await vm.ExecAsync("ls /m");
-        Assert.Equal("plain\n", result.Stdout);
+        await using (var vm = await VmOptions.CreateVmAsync(configure: o => o.Mounts.Add(new HostMount(host.Path + "/", "/m"))))
+        {
+            var result = await vm.ExecAsync("ls /m; rm /m/plain");
+            Assert.Equal("plain\n", result.Stdout);
+            File.WriteAllText(Path.Join(host.Path, "made-on-host"), "meanwhile\n");
+        }
+
+        Assert.Equal(["made-on-host", "pipe"], Directory.GetFileSystemEntries(host.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Fact]
