@@ -29,7 +29,13 @@ internal static class GuestSession
             Stream stdout = Console.OpenStandardOutput();
             Stream stderr = Console.OpenStandardError();
             Stream? input = stdin == GuestStdin.Always || Console.IsInputRedirected ? Console.OpenStandardInput() : null;
-            return await RunGuestAsync(vm, program, args, input, stdout, stderr, timeout).ConfigureAwait(false);
+            await CopyAsync(settings.CopyIn, vm.CopyInAsync).ConfigureAwait(false);
+            var status = await RunGuestAsync(vm, program, args, input, stdout, stderr, timeout).ConfigureAwait(false);
+
+            // Write-back here rather than at dispose, so a failure reaches the user instead of a log.
+            await CopyAsync([("mounts", "host")], (_, _, token) => vm.SyncMountsAsync(token)).ConfigureAwait(false);
+            await CopyAsync(settings.CopyOut, vm.CopyOutAsync).ConfigureAwait(false);
+            return status;
         }
     }
 
@@ -48,6 +54,22 @@ internal static class GuestSession
         }
     }
 
+    /// <summary>Runs each copy; a failure becomes a usage error naming the paths.</summary>
+    private static async Task CopyAsync(IReadOnlyList<(string From, string To)> pairs, Func<string, string, CancellationToken, Task> copy)
+    {
+        foreach (var (from, to) in pairs)
+        {
+            try
+            {
+                await copy(from, to, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or AgentOsFileSystemException)
+            {
+                throw new CliUsageException($"copy {from} -> {to}: {e.Message}");
+            }
+        }
+    }
+
     /// <summary>Creates the VM the settings describe (missing software is fetched first, with progress on stderr).</summary>
     /// <exception cref="CliUsageException">An option is unusable.</exception>
     public static async Task<AgentOsVm> CreateVmAsync(VmSettings settings, ILoggerFactory loggers)
@@ -62,6 +84,7 @@ internal static class GuestSession
             Env = settings.Env.ToDictionary(StringComparer.Ordinal),
             Network = new NetworkOptions { AllowedHosts = [.. settings.AllowNet], DnsServers = [.. settings.DnsServers] },
             LoggerFactory = loggers,
+            Mounts = [.. settings.Mounts],
         };
         if (settings.Cwd is not null)
         {

@@ -74,6 +74,27 @@ internal sealed class VmOptionSet
         Arity = ArgumentArity.OneOrMore,
     };
 
+    private readonly Option<string[]> _mount = new("--mount")
+    {
+        HelpName = "HOST:GUEST[:ro|rw|overlay]",
+        Description = "Show a host directory at GUEST: rw (default) writes the VM's changes back when the run ends, ro refuses changes (EROFS), overlay keeps them in the VM. Counted against the filesystem limits. Repeatable.",
+        Arity = ArgumentArity.OneOrMore,
+    };
+
+    private readonly Option<string[]> _copyIn = new("--copy-in")
+    {
+        HelpName = "HOST:GUEST",
+        Description = "Copy a host file or tree into the VM before the run. Repeatable.",
+        Arity = ArgumentArity.OneOrMore,
+    };
+
+    private readonly Option<string[]> _copyOut = new("--copy-out")
+    {
+        HelpName = "GUEST:HOST",
+        Description = "Copy a VM file or tree to the host after the run. Repeatable.",
+        Arity = ArgumentArity.OneOrMore,
+    };
+
     private readonly Option<string?> _logLevel = new("--log-level")
     {
         HelpName = string.Join('|', CliLogLevel.Names),
@@ -83,7 +104,7 @@ internal sealed class VmOptionSet
     private readonly Option<string?> _logFile = LogFileOption();
 
     public IEnumerable<Option> All =>
-        [_maxProcesses, _maxOpenFds, _maxSockets, _maxFilesystemBytes, _maxWasmStackBytes, _maxWasmMemoryBytes, _maxMemoryBytes, _maxCpuCores, _limits, _software, _cwd, _env, _allowNet, _dnsServer, _logLevel, _logFile];
+        [_maxProcesses, _maxOpenFds, _maxSockets, _maxFilesystemBytes, _maxWasmStackBytes, _maxWasmMemoryBytes, _maxMemoryBytes, _maxCpuCores, _limits, _software, _cwd, _env, _allowNet, _dnsServer, _mount, _copyIn, _copyOut, _logLevel, _logFile];
 
     /// <summary><c>--log-file PATH</c>: the CLI's diagnostics go to PATH, apart from the guest's stderr.</summary>
     public static Option<string?> LogFileOption() => new("--log-file")
@@ -150,6 +171,19 @@ internal sealed class VmOptionSet
             }
         }
 
+        var mounts = new List<HostMount>();
+        foreach (var text in parse.GetValue(_mount) ?? [])
+        {
+            try
+            {
+                mounts.Add(HostMount.Parse(text));
+            }
+            catch (FormatException e)
+            {
+                throw new CliUsageException("--mount: " + e.Message);
+            }
+        }
+
         return new VmSettings(
             limits,
             limitsFile,
@@ -159,7 +193,21 @@ internal sealed class VmOptionSet
             allowNet,
             dnsServers,
             CliLogLevel.Resolve(parse.GetValue(_logLevel), environment),
-            Logging.CliLogging.ResolveLogFile(parse.GetValue(_logFile), environment));
+            Logging.CliLogging.ResolveLogFile(parse.GetValue(_logFile), environment))
+        {
+            Mounts = mounts,
+            CopyIn = [.. (parse.GetValue(_copyIn) ?? []).Select(text => SplitPair("--copy-in", "HOST:GUEST", text))],
+            CopyOut = [.. (parse.GetValue(_copyOut) ?? []).Select(text => SplitPair("--copy-out", "GUEST:HOST", text))],
+        };
+    }
+
+    // The last colon separates: guest paths seldom contain one, host paths (Windows drives) may.
+    private static (string From, string To) SplitPair(string option, string shape, string text)
+    {
+        var separator = option == "--copy-in" ? text.LastIndexOf(':') : text.IndexOf(':', StringComparison.Ordinal);
+        return separator <= 0 || separator == text.Length - 1
+            ? throw new CliUsageException($"{option}: expected {shape}, got '{text}'")
+            : (text[..separator], text[(separator + 1)..]);
     }
 
     private static Option<int?> Count(string name, string description) => new(name)

@@ -154,6 +154,16 @@ public sealed class SidecarClient : IAsyncDisposable
         while (offset < data.Length);
     }
 
+    /// <summary><c>fs.importTar</c>: unpacks the tar at VM path <paramref name="archive"/> (written with
+    /// <see cref="WriteFileAsync"/>) into the new directory <paramref name="path"/>.</summary>
+    public Task ImportTarAsync(string vmId, string archive, string path, bool gzip = false, CancellationToken cancellationToken = default) =>
+        _rpc.InvokeWithParameterObjectAsync("fs.importTar", new { vmId, archive, path, gzip }, cancellationToken);
+
+    /// <summary><c>fs.exportTar</c>: packs <paramref name="path"/> into the VM file <paramref name="archive"/> (read it
+    /// with <see cref="ReadFileAsync"/>).</summary>
+    public Task ExportTarAsync(string vmId, string path, string archive, bool gzip = false, CancellationToken cancellationToken = default) =>
+        _rpc.InvokeWithParameterObjectAsync("fs.exportTar", new { vmId, path, archive, gzip }, cancellationToken);
+
     /// <summary><c>fs.mkdir</c> (with parents).</summary>
     public Task CreateDirectoryAsync(string vmId, string path, CancellationToken cancellationToken = default) =>
         _rpc.InvokeWithParameterObjectAsync("fs.mkdir", new { vmId, path }, cancellationToken);
