@@ -116,7 +116,9 @@ internal static class GuestSession
 
         var interrupted = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         PosixSignalRegistration[] signals = ForwardSignals(vm, process, interrupted);
-        using var snapshots = new CancellationTokenSource();
+        // Only with debug logging; stopped by disposing it, because a cancelled tick costs a stack trace with source
+        // lines (tens of ms of a short command).
+        using var snapshots = vm.Kernel.Registry.LogsUsage ? new PeriodicTimer(SnapshotInterval) : null;
         try
         {
             Task pumps = Task.WhenAll(PumpAsync(process.StandardOutput, stdout), PumpAsync(process.StandardError, stderr));
@@ -130,7 +132,7 @@ internal static class GuestSession
                 _ = FeedStdinAsync(stdin, process);
             }
 
-            Task snapshotLoop = LogSnapshotsAsync(vm, snapshots.Token);
+            Task snapshotLoop = snapshots is null ? Task.CompletedTask : LogSnapshotsAsync(vm, snapshots);
             Task<ProcessExit> exited = process.WaitAsync();
             using var expiry = new CancellationTokenSource();
             Task expired = timeout is null ? Task.Delay(Timeout.Infinite, expiry.Token) : Task.Delay(timeout.Duration, expiry.Token);
@@ -159,7 +161,7 @@ internal static class GuestSession
 
             await expiry.CancelAsync().ConfigureAwait(false);
 
-            await snapshots.CancelAsync().ConfigureAwait(false);
+            snapshots?.Dispose();
             await snapshotLoop.ConfigureAwait(false);
             return status;
         }
@@ -242,20 +244,13 @@ internal static class GuestSession
         }
     }
 
-    /// <summary>With debug logging, a "limit usage" snapshot per interval while the guest runs (the VM adds one when disposed).</summary>
-    private static async Task LogSnapshotsAsync(AgentOsVm vm, CancellationToken ct)
+    /// <summary>A "limit usage" snapshot per tick while the guest runs (the VM adds one when disposed); ends when the
+    /// timer is disposed.</summary>
+    private static async Task LogSnapshotsAsync(AgentOsVm vm, PeriodicTimer timer)
     {
-        using var timer = new PeriodicTimer(SnapshotInterval);
-        try
+        while (await timer.WaitForNextTickAsync().ConfigureAwait(false))
         {
-            while (await timer.WaitForNextTickAsync(ct).ConfigureAwait(false))
-            {
-                vm.Kernel.Registry.LogUsageSnapshot();
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The guest exited.
+            vm.Kernel.Registry.LogUsageSnapshot();
         }
     }
 
