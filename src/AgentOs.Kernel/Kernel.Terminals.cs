@@ -74,14 +74,15 @@ public sealed partial class Kernel
         return pty.SlaveRead(buffer, nonBlocking: false, wait, out read);
     }
 
-    /// <summary><c>host_tty.set_raw_mode</c>: cfmakeraw on the terminal at fd 0, or back to cooked mode. ENOTTY when
-    /// fd 0 is not a terminal.</summary>
+    /// <summary><c>host_tty.set_raw_mode</c>: cfmakeraw on the terminal at fd 0, or back to cooked mode; the caller
+    /// becomes the terminal's interactive shell, which its signal characters spare (<see cref="Pty.SetRaw"/>). ENOTTY
+    /// when fd 0 is not a terminal.</summary>
     public Errno SetRawMode(Process process, bool raw)
     {
         var errno = Terminal(process, 0, out var pty);
         if (errno == Errno.Success)
         {
-            pty.SetRaw(raw);
+            pty.SetRaw(raw, process.Pid);
         }
 
         return errno;
@@ -181,5 +182,5 @@ public sealed partial class Kernel
         }
     }
 
-    private void SignalTerminalGroup(int pgid, int signal) => Processes.KillGroup(null, pgid, signal);
+    private void SignalTerminalGroup(int pgid, int signal, int exceptPid) => Processes.KillGroup(null, pgid, signal, exceptPid);
 }

@@ -61,7 +61,13 @@ internal sealed class LineDiscipline
     {
         if (raw && Canonical)
         {
-            _input.Write(_line.AsSpan(0, Math.Min(_lineLength, _input.Free)));
+            // ByteRing divides by its buffer size: an empty write must not reach it before the first allocation.
+            var pending = Math.Min(_lineLength, _input.Free);
+            if (pending > 0)
+            {
+                _input.Write(_line.AsSpan(0, pending));
+            }
+
             _lineLength = 0;
             _lines.Clear();
             _headConsumed = 0;
@@ -270,7 +276,11 @@ internal sealed class LineDiscipline
 
     private void CommitLine()
     {
-        _input.Write(_line.AsSpan(0, _lineLength));
+        if (_lineLength > 0)
+        {
+            _input.Write(_line.AsSpan(0, _lineLength));
+        }
+
         _lines.Enqueue(_lineLength);
         _lineLength = 0;
     }

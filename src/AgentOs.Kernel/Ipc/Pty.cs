@@ -38,9 +38,10 @@ internal sealed class Pty
 
     private readonly object _gate = new();
     private readonly LineDiscipline _discipline = new();
+    private readonly CursorTracker _cursor = new();
     private readonly Pipe _output = new(OutputCapacity);
     private readonly LimitGauge? _ptys;
-    private readonly Action<int, int> _signalGroup;
+    private readonly Action<int, int, int> _signalGroup;
     private readonly long _createdNs;
 
     // Guarded by _gate.
@@ -51,11 +52,13 @@ internal sealed class Pty
     private bool _masterClosed;
     private bool _slaveClosed;
     private bool _released;
+    private bool _answerCursorQueries;
+    private int _lineEditor;
     private TaskCompletionSource? _roomSignal;
 
     /// <summary>Creates a pair of <paramref name="columns"/> × <paramref name="rows"/>; <paramref name="signalGroup"/>
-    /// (pgid, signal) delivers terminal signals, <paramref name="ptys"/> is released when both sides close.</summary>
-    public Pty(int columns, int rows, Action<int, int> signalGroup, LimitGauge? ptys)
+    /// (pgid, signal, pid to spare or 0) delivers terminal signals, <paramref name="ptys"/> is released when both sides close.</summary>
+    public Pty(int columns, int rows, Action<int, int, int> signalGroup, LimitGauge? ptys)
     {
         _columns = columns;
         _rows = rows;
@@ -110,6 +113,30 @@ internal sealed class Pty
             lock (_gate)
             {
                 return _discipline.Canonical;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether the terminal itself answers cursor position queries (<c>ESC [ 6 n</c>) written to it, as an emulator
+    /// would, from the cursor position it follows through the output. For hosts that show no screen; a host with a
+    /// real terminal behind the master leaves it off and lets that terminal answer.
+    /// </summary>
+    public bool AnswerCursorQueries
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _answerCursorQueries;
+            }
+        }
+
+        set
+        {
+            lock (_gate)
+            {
+                _answerCursorQueries = value;
             }
         }
     }
@@ -188,7 +215,7 @@ internal sealed class Pty
     /// Opens a pair charged to <paramref name="ptys"/> (<c>vm_ptys</c>): EAGAIN, creating nothing, at the cap;
     /// EINVAL for a size outside 1..<see cref="MaxDimension"/>.
     /// </summary>
-    public static Errno TryCreate(LimitGauge ptys, int columns, int rows, Action<int, int> signalGroup, out Pty pty)
+    public static Errno TryCreate(LimitGauge ptys, int columns, int rows, Action<int, int, int> signalGroup, out Pty pty)
     {
         pty = null!;
         if (!IsValidSize(columns, rows))
@@ -232,11 +259,21 @@ internal sealed class Pty
         }
     }
 
-    /// <summary>cfmakeraw (<paramref name="raw"/>) or back to cooked mode.</summary>
-    public void SetRaw(bool raw)
+    /// <summary>
+    /// cfmakeraw (<paramref name="raw"/>) or back to cooked mode, by the line editor of process <paramref name="editor"/>
+    /// (0: the host). That process is the terminal's interactive shell from then on: the signal characters spare it, as
+    /// an interactive POSIX shell ignores SIGINT, SIGQUIT and SIGTSTP (the published shells cannot install handlers
+    /// and run their jobs in their own process group), so ^C ends the running command and the shell prompts again.
+    /// </summary>
+    public void SetRaw(bool raw, int editor = 0)
     {
         lock (_gate)
         {
+            if (editor > 0)
+            {
+                _lineEditor = editor;
+            }
+
             _discipline.SetRaw(raw);
             KernelWait.WakeAll(_gate);
         }
@@ -276,7 +313,7 @@ internal sealed class Pty
 
         if (group > 0)
         {
-            _signalGroup(group, SigWinch);
+            _signalGroup(group, SigWinch, 0);
         }
 
         return Errno.Success;
@@ -358,6 +395,7 @@ internal sealed class Pty
             }
 
             var errno = _output.Write(chunk[..produced], nonBlocking, wait, out var placed);
+            Follow(chunk[..placed]);
             if (placed == produced)
             {
                 written += consumed;
@@ -506,8 +544,8 @@ internal sealed class Pty
         _output.CloseReadEnd();
         if (group > 0)
         {
-            _signalGroup(group, SigHup);
-            _signalGroup(group, SigCont);
+            _signalGroup(group, SigHup, 0);
+            _signalGroup(group, SigCont, 0);
         }
 
         Slave.RaiseReadinessChanged();
@@ -542,9 +580,10 @@ internal sealed class Pty
         consumed = 0;
         room = null;
         var echo = new List<byte>();
-        int signal, group;
+        int signal, group, editor;
         lock (_gate)
         {
+            editor = _lineEditor;
             if (_masterClosed || _slaveClosed)
             {
                 return Errno.EIO;
@@ -566,12 +605,14 @@ internal sealed class Pty
         if (echo.Count > 0)
         {
             // Echo never blocks typing: with the output full it is dropped, as a terminal drops what it cannot show.
-            _output.Write(echo.ToArray(), nonBlocking: true, WaitContext.Unbounded, out _);
+            var bytes = echo.ToArray();
+            _output.Write(bytes, nonBlocking: true, WaitContext.Unbounded, out var placed);
+            Follow(bytes.AsSpan(0, placed));
         }
 
         if (signal != 0 && group > 0)
         {
-            _signalGroup(group, signal);
+            _signalGroup(group, signal, editor);
         }
 
         if (consumed > 0)
@@ -580,6 +621,30 @@ internal sealed class Pty
         }
 
         return Errno.Success;
+    }
+
+    // Follows output that reached the buffer; answers the cursor position queries in it when asked to, as typed input
+    // (a full input queue drops the answer, as a terminal's reply is lost when nothing reads).
+    private void Follow(ReadOnlySpan<byte> shown)
+    {
+        if (shown.IsEmpty)
+        {
+            return;
+        }
+
+        string? answer = null;
+        lock (_gate)
+        {
+            if (_cursor.Feed(shown, _columns, _rows) > 0 && _answerCursorQueries)
+            {
+                answer = $"\x1b[{_cursor.Row};{_cursor.Column}R";
+            }
+        }
+
+        if (answer is not null)
+        {
+            InputStep(System.Text.Encoding.ASCII.GetBytes(answer), out _, out _);
+        }
     }
 
     private void ReleaseIfClosed()
