@@ -11,7 +11,7 @@ public sealed class LineDisciplineTests
     [Fact]
     public void CanonicalModeDeliversWholeLinesWithEraseAndKillApplied()
     {
-        Type("ab\x7fc\r");
+        Type("ab\u007fc\r");
         Assert.Equal("ac\n", ReadAll());
         Assert.Equal("ab\b \bc\r\n", Echoed());
 
