@@ -26,8 +26,9 @@ public sealed class SidecarTerminalTests
         await WaitUntilAsync(() => Screen().Contains("cols=90\r\n", StringComparison.Ordinal), "the command's output", Screen);
 
         await client.ResizeTerminalAsync(vmId, pid, 100, 30);
-        var bad = await Assert.ThrowsAsync<RemoteInvocationException>(() => client.ResizeTerminalAsync(vmId, pid, 0, 30));
-        Assert.Equal(SidecarErrorCodes.InvalidParams, bad.ErrorCode);
+        // StreamJsonRpc raises -32602 (invalid params) as RemoteMethodNotFoundException.
+        var bad = await Assert.ThrowsAnyAsync<RemoteRpcException>(() => client.ResizeTerminalAsync(vmId, pid, 0, 30));
+        Assert.Equal(SidecarErrorCodes.InvalidParams, (int?)bad.ErrorCode);
 
         await client.WriteTerminalAsync(vmId, pid, "exit 4\r"u8.ToArray());
         Assert.Equal(new ProcessExit(4, null), await client.WaitTerminalAsync(vmId, pid));
@@ -35,8 +36,9 @@ public sealed class SidecarTerminalTests
         Assert.Equal(4, exits.Single(e => e.Pid == pid).ExitCode);
 
         await client.CloseTerminalAsync(vmId, pid);
-        var closed = await Assert.ThrowsAsync<RemoteInvocationException>(() => client.WriteTerminalAsync(vmId, pid, "x"u8.ToArray()));
-        Assert.Equal(SidecarErrorCodes.ProcessNotFound, closed.ErrorCode);
+        // -32003 is also StreamJsonRpc's own code for a response it could not serialize, hence its exception type.
+        var closed = await Assert.ThrowsAnyAsync<RemoteRpcException>(() => client.WriteTerminalAsync(vmId, pid, "x"u8.ToArray()));
+        Assert.Equal(SidecarErrorCodes.ProcessNotFound, (int?)closed.ErrorCode);
         Assert.Contains("terminal", closed.Message, StringComparison.Ordinal);
     }
 
@@ -52,8 +54,8 @@ public sealed class SidecarTerminalTests
         var refused = await Assert.ThrowsAsync<RemoteInvocationException>(() => client.OpenTerminalAsync(vmId));
         Assert.Equal(SidecarErrorCodes.LimitExceeded, refused.ErrorCode);
         Assert.Equal("limits.resources.maxPtys", Assert.IsType<SidecarErrorData>(refused.DeserializedErrorData).ConfigPath);
-        var huge = await Assert.ThrowsAsync<RemoteInvocationException>(() => client.OpenTerminalAsync(vmId, cols: 100_000));
-        Assert.Equal(SidecarErrorCodes.InvalidParams, huge.ErrorCode);
+        var huge = await Assert.ThrowsAnyAsync<RemoteRpcException>(() => client.OpenTerminalAsync(vmId, cols: 100_000));
+        Assert.Equal(SidecarErrorCodes.InvalidParams, (int?)huge.ErrorCode);
 
         await client.CloseTerminalAsync(vmId, pid);
         await WaitUntilAsync(() => exits.Any(e => e.Pid == pid), "terminal.exit after the hangup", () => string.Empty);
