@@ -4,8 +4,9 @@ namespace AgentOs.Cli;
 
 /// <summary>
 /// The host terminal on this process's stdin: its size, and raw mode (cfmakeraw) with the settings it had restored
-/// by <see cref="Dispose"/>, at process exit and on SIGTERM/SIGHUP/SIGQUIT, so that no exit path leaves the user's
-/// terminal raw. Unix only; elsewhere the CLI does not use a VM terminal.
+/// by <see cref="Dispose"/>, at process exit, on an unhandled exception and (through <see cref="TerminalShell"/>) on
+/// SIGTERM/SIGHUP/SIGQUIT/SIGINT, so that no exit path the process sees leaves the user's terminal raw (SIGKILL of the
+/// CLI cannot be caught: <c>stty sane</c> then). Unix only; elsewhere the CLI does not use a VM terminal.
 /// </summary>
 internal sealed partial class HostTerminal : IDisposable
 {
@@ -68,6 +69,7 @@ internal sealed partial class HostTerminal : IDisposable
         }
 
         AppDomain.CurrentDomain.ProcessExit += terminal.OnProcessExit;
+        AppDomain.CurrentDomain.UnhandledException += terminal.OnUnhandledException;
         return terminal;
     }
 
@@ -85,9 +87,13 @@ internal sealed partial class HostTerminal : IDisposable
     {
         Restore();
         AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
+        AppDomain.CurrentDomain.UnhandledException -= OnUnhandledException;
     }
 
     private void OnProcessExit(object? sender, EventArgs e) => Restore();
+
+    // A crash of the CLI itself: the runtime does not run ProcessExit handlers then.
+    private void OnUnhandledException(object? sender, UnhandledExceptionEventArgs e) => Restore();
 
     [LibraryImport("libc", EntryPoint = "isatty")]
     private static partial int IsATty(int fd);
