@@ -11,13 +11,10 @@ public sealed class TerminalShellTests : IDisposable
     private readonly string _socket = "agentos-test-" + Guid.NewGuid().ToString("N")[..12];
     private readonly TempDirectory _dir = new();
 
-    [Fact]
+    [TmuxFact]
     public async Task AgentosShOnATerminalIsInteractiveAndRestoresTheTerminal()
     {
-        if (!await StartAsync(""))
-        {
-            return;
-        }
+        await StartAsync("");
 
         await WaitForScreenAsync(":/workspace$");
         await KeysAsync("echo hi-$((2+3)) cols=$COLUMNS", "Enter");
@@ -40,13 +37,10 @@ public sealed class TerminalShellTests : IDisposable
         Assert.Equal(await WaitForFileAsync("before"), await WaitForFileAsync("after"));
     }
 
-    [Fact]
+    [TmuxFact]
     public async Task SigtermToTheCliEndsTheSessionAndRestoresTheTerminal()
     {
-        if (!await StartAsync("echo \\$\\$ > " + Path("pid") + "; exec "))
-        {
-            return;
-        }
+        await StartAsync("echo \\$\\$ > " + Path("pid") + "; exec ");
 
         await WaitForScreenAsync(":/workspace$");
         var pid = int.Parse(await WaitForFileAsync("pid"), System.Globalization.CultureInfo.InvariantCulture);
@@ -65,19 +59,15 @@ public sealed class TerminalShellTests : IDisposable
         _dir.Dispose();
     }
 
-    // Starts the CLI in a 100×30 tmux session between two `stty -g` snapshots of its terminal. False without tmux.
-    private async Task<bool> StartAsync(string beforeCli)
+    // Starts the CLI in a 100×30 tmux session between two `stty -g` snapshots of its terminal.
+    private async Task StartAsync(string beforeCli)
     {
-        if (!File.Exists("/usr/bin/tmux") && !File.Exists("/usr/local/bin/tmux"))
-        {
-            return false;
-        }
+        Assert.True(TmuxFactAttribute.Available, "tmux is not installed (AGENTOS_REQUIRE_TMUX is set)");
 
         var cli = $"env AGENTOS_CACHE_DIR='{CliRunner.CacheDirectory}' DOTNET_NOLOGO=1 '{CliRunner.DotnetHost()}' '{CliRunner.CliDll}' sh";
         var script = $"stty -g > {Path("before")}; sh -c \"{beforeCli}{cli.Replace("\"", "\\\"", StringComparison.Ordinal)}\"; echo rc=$? > {Path("rc")}; stty -g > {Path("after")}; sleep 600";
         var (code, output) = await Tmux("new-session", "-d", "-x", "100", "-y", "30", script);
         Assert.True(code == 0, output);
-        return true;
     }
 
     private string Path(string name) => System.IO.Path.Combine(_dir.Path, name);
