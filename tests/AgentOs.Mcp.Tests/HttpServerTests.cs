@@ -99,6 +99,21 @@ public sealed class HttpServerTests
     }
 
     [Fact]
+    public async Task ASessionWhoseVmDoesNotFitTheHostTotalsIsRefusedNamingTheTotal()
+    {
+        var totals = new AgentOsHost(new AgentOsHostOptions { MaxTotalCpuCores = 1 });
+        await using var host = await HttpHost.StartAsync(new AgentOsMcpHttpOptions(), totals);
+        await using McpClient first = await host.ConnectAsync();
+
+        // Each VM claims its maxCpuCores (default 1), so a second one does not fit.
+        var refused = await Assert.ThrowsAsync<HttpRequestException>(() => host.ConnectAsync());
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Contains("host.maxTotalCpuCores", refused.Message);
+        Assert.Equal(1, host.Server.SessionCount);
+        Assert.Equal("ok\n", (await first.CallToolAsync("exec", new Dictionary<string, object?> { ["command"] = "echo ok" })).Structured("stdout").GetString());
+    }
+
+    [Fact]
     public async Task AnExecTimeoutKillsTheCommandAndTheSessionCarriesOn()
     {
         await using var host = await HttpHost.StartAsync(new AgentOsMcpHttpOptions());
@@ -181,12 +196,12 @@ public sealed class HttpServerTests
 
         public ConcurrentQueue<AgentOsVm> Vms { get; }
 
-        public static async Task<HttpHost> StartAsync(AgentOsMcpHttpOptions options)
+        public static async Task<HttpHost> StartAsync(AgentOsMcpHttpOptions options, AgentOsHost? totals = null)
         {
             var vms = new ConcurrentQueue<AgentOsVm>();
             options.CreateVm = async ct =>
             {
-                AgentOsVm vm = await AgentOsVm.CreateAsync(new AgentOsOptions { CacheDirectory = TestEnvironment.CacheDirectory }, ct);
+                AgentOsVm vm = await AgentOsVm.CreateAsync(new AgentOsOptions { CacheDirectory = TestEnvironment.CacheDirectory, Host = totals }, ct);
                 vms.Enqueue(vm);
                 return vm;
             };
