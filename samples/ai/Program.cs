@@ -1,3 +1,4 @@
+using System.Text.Json;
 using AgentOs;
 using AgentOs.AI;
 using Microsoft.Extensions.AI;
@@ -27,7 +28,7 @@ internal sealed class ScriptedModel : IChatClient
         {
             0 => new(ChatRole.Assistant, [new FunctionCallContent("1", "write_file", new Dictionary<string, object?> { ["path"] = "poem.txt", ["content"] = "the sandbox keeps\nits own small world\n" })]),
             1 => new(ChatRole.Assistant, [new FunctionCallContent("2", "exec", new Dictionary<string, object?> { ["command"] = "wc -w < poem.txt" })]),
-            _ => new(ChatRole.Assistant, $"The exec tool answered: {results[^1].Result}"),
+            _ => new(ChatRole.Assistant, $"The poem has {((JsonElement)results[^1].Result!).GetProperty("stdout").GetString()!.Trim()} words."),
         };
         return Task.FromResult(new ChatResponse(reply));
     }
