@@ -72,10 +72,10 @@ internal static class GuestSession
 
     /// <summary>Creates the VM the settings describe (missing software is fetched first, with progress on stderr).</summary>
     /// <exception cref="CliUsageException">An option is unusable.</exception>
-    public static async Task<AgentOsVm> CreateVmAsync(VmSettings settings, ILoggerFactory loggers)
+    public static async Task<AgentOsVm> CreateVmAsync(VmSettings settings, ILoggerFactory loggers, AgentOsHost? host = null, CancellationToken cancellationToken = default)
     {
         // Downloads (first run only) get a progress view before the VM exists, so nothing else writes meanwhile.
-        await SoftwareCommands.EnsureCachedAsync(settings.Software, CancellationToken.None).ConfigureAwait(false);
+        await SoftwareCommands.EnsureCachedAsync(settings.Software, cancellationToken).ConfigureAwait(false);
         var options = new AgentOsOptions
         {
             DefaultSoftware = false,
@@ -85,6 +85,7 @@ internal static class GuestSession
             Network = new NetworkOptions { AllowedHosts = [.. settings.AllowNet], DnsServers = [.. settings.DnsServers] },
             LoggerFactory = loggers,
             Mounts = [.. settings.Mounts],
+            Host = host,
         };
         if (settings.Cwd is not null)
         {
@@ -93,7 +94,7 @@ internal static class GuestSession
 
         try
         {
-            return await AgentOsVm.CreateAsync(options).ConfigureAwait(false);
+            return await AgentOsVm.CreateAsync(options, cancellationToken).ConfigureAwait(false);
         }
         catch (ArgumentException e) when (e is not LimitConfigurationException)
         {
