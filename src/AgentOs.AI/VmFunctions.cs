@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Text;
 using AgentOs.Kernel.Fds;
+using AgentOs.Agents;
 
 namespace AgentOs.AI;
 
@@ -12,12 +13,11 @@ namespace AgentOs.AI;
 /// </summary>
 internal sealed class VmFunctions(AgentOsVm vm, AgentOsAIFunctionOptions options)
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public static string DescribeExec(AgentOsVm vm, AgentOsAIFunctionOptions options) => string.Create(CultureInfo.InvariantCulture,
         $"Run a shell command line with /bin/sh -c in a sandbox VM (an isolated POSIX-like system, not the user's machine) " +
         $"and return exitCode, stdout, stderr, timedOut and truncated. Each call is a new shell in {vm.WorkingDirectory}: " +
-        $"files persist between calls, cd and variables do not. Commands available: {string.Join(' ', Commands(vm))}. " +
+        $"files persist between calls, cd and variables do not. Commands available: {string.Join(' ', AgentToolText.Commands(vm))}. " +
         $"A command runs at most timeoutMs (default {(long)options.DefaultExecTimeout.TotalMilliseconds}), then it is killed; " +
         $"stdout and stderr are each cut after {options.MaxOutputBytes} bytes. Limits: {vm.Limits.MaxProcesses} processes, " +
         $"{vm.Limits.MaxFilesystemBytes} bytes of files, {vm.Limits.MaxMemoryBytes} bytes of memory; a limit shows as an errno such as EAGAIN or ENOSPC.");
@@ -91,7 +91,7 @@ internal sealed class VmFunctions(AgentOsVm vm, AgentOsAIFunctionOptions options
             }
 
             bool truncated = stat.Size > length;
-            return TryDecode(buffer.AsSpan(0, length), truncated, out string text)
+            return AgentToolText.TryDecode(buffer.AsSpan(0, length), truncated, out string text)
                 ? new FileContent(path, text, "utf-8", stat.Size, truncated)
                 : new FileContent(path, Convert.ToBase64String(buffer, 0, length), "base64", stat.Size, truncated);
         }
@@ -141,7 +141,7 @@ internal sealed class VmFunctions(AgentOsVm vm, AgentOsAIFunctionOptions options
             var all = vm.FileSystem.ReadDirectory(path);
             var entries = all.OrderBy(e => e.Name, StringComparer.Ordinal)
                 .Take(options.MaxDirectoryEntries)
-                .Select(e => new DirectoryEntryInfo(e.Name, TypeName(e.Type), e.Size))
+                .Select(e => new DirectoryEntryInfo(e.Name, AgentToolText.TypeName(e.Type), e.Size))
                 .ToList();
             return new DirectoryListing(path, entries, all.Count > entries.Count);
         }
@@ -151,58 +151,4 @@ internal sealed class VmFunctions(AgentOsVm vm, AgentOsAIFunctionOptions options
         }
     }
 
-    /// <summary>Strict UTF-8; a cut at the cap may split the last character, so up to 3 trailing bytes may be dropped.</summary>
-    private static bool TryDecode(ReadOnlySpan<byte> bytes, bool truncated, out string text)
-    {
-        for (int drop = 0; drop <= (truncated ? Math.Min(3, bytes.Length) : 0); drop++)
-        {
-            try
-            {
-                text = StrictUtf8.GetString(bytes[..^drop]);
-                return true;
-            }
-            catch (DecoderFallbackException)
-            {
-                // Try one byte shorter (truncated content only).
-            }
-        }
-
-        text = string.Empty;
-        return false;
-    }
-
-    private static string TypeName(FileType type) => type switch
-    {
-        FileType.RegularFile => "file",
-        FileType.Directory => "directory",
-        FileType.SymbolicLink => "symlink",
-        FileType.CharacterDevice => "chardev",
-        FileType.BlockDevice => "blockdev",
-        FileType.Fifo => "fifo",
-        FileType.SocketStream or FileType.SocketDatagram => "socket",
-        _ => "unknown",
-    };
-
-    /// <summary>Every program name on the VM's PATH, sorted (a missing PATH entry contributes nothing, as for a shell).</summary>
-    private static SortedSet<string> Commands(AgentOsVm vm)
-    {
-        var names = new SortedSet<string>(StringComparer.Ordinal);
-        string path = vm.Environment.TryGetValue("PATH", out string? value) ? value : "/bin";
-        foreach (string directory in path.Split(':', StringSplitOptions.RemoveEmptyEntries))
-        {
-            try
-            {
-                foreach (FileSystemEntry entry in vm.RootFileSystem.ReadDirectory(directory))
-                {
-                    names.Add(entry.Name);
-                }
-            }
-            catch (AgentOsFileSystemException)
-            {
-                // Not a directory of this VM.
-            }
-        }
-
-        return names;
-    }
 }

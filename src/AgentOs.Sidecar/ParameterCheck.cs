@@ -80,7 +80,8 @@ internal static class ParameterCheck
         }
 
         var underlying = Nullable.GetUnderlyingType(type) ?? type;
-        var fits = Expected(underlying) switch
+        var expected = Expected(underlying);
+        var fits = expected switch
         {
             null => true,
             "a string" => value.ValueKind == JsonValueKind.String,
@@ -91,7 +92,7 @@ internal static class ParameterCheck
             "an object of strings" => value.ValueKind == JsonValueKind.Object && value.EnumerateObject().All(p => p.Value.ValueKind == JsonValueKind.String),
             _ => FitsInteger(underlying, value),
         };
-        return fits ? null : $"\"{parameter.Name}\" must be {Expected(underlying)}";
+        return fits ? null : $"\"{parameter.Name}\" must be {expected}";
     }
 
     // What a parameter of this type must be in JSON; null for types whose own validation reports bad values.

@@ -1,6 +1,5 @@
 using AgentOs.Kernel.Fds;
 using AgentOs.Kernel.Threading;
-using AgentOs.Kernel.Vfs;
 
 namespace AgentOs.Kernel.Ipc;
 
@@ -9,25 +8,11 @@ namespace AgentOs.Kernel.Ipc;
 /// programs on it wrote. The host holds it without a descriptor (<see cref="WriteAsync"/>, <see cref="ReadAsync"/>,
 /// <see cref="Close"/>); a descriptor for it behaves the same through read(2)/write(2). Closing it hangs the terminal up.
 /// </summary>
-internal sealed class PtyMaster : FileDescription
+internal sealed class PtyMaster : PtyEnd
 {
     internal PtyMaster(Pty pty)
-        : base(OpenFlags.ReadWrite)
+        : base(pty)
     {
-        Pty = pty;
-    }
-
-    /// <summary>The terminal this side belongs to.</summary>
-    public Pty Pty { get; }
-
-    /// <inheritdoc/>
-    public override FileType FileType => FileType.CharacterDevice;
-
-    /// <inheritdoc/>
-    public override Errno Stat(out StatInfo stat)
-    {
-        stat = Pty.Stat();
-        return Errno.Success;
     }
 
     /// <inheritdoc/>
@@ -43,9 +28,6 @@ internal sealed class PtyMaster : FileDescription
 
     /// <summary>Hangs the terminal up (host side); later closes and the last descriptor's close are no-ops.</summary>
     public void Close() => Pty.CloseMaster();
-
-    /// <summary>Raises <see cref="FileDescription.ReadinessChanged"/>; the terminal calls it outside its lock.</summary>
-    internal void RaiseReadinessChanged() => NotifyReadinessChanged();
 
     /// <inheritdoc/>
     protected override Errno ReadCore(Span<byte> buffer, in WaitContext wait, out int read) =>

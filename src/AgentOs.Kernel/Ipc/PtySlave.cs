@@ -1,6 +1,5 @@
 using AgentOs.Kernel.Fds;
 using AgentOs.Kernel.Threading;
-using AgentOs.Kernel.Vfs;
 
 namespace AgentOs.Kernel.Ipc;
 
@@ -9,32 +8,15 @@ namespace AgentOs.Kernel.Ipc;
 /// stderr. Reads go through the line discipline, writes through output processing. The last descriptor closing
 /// closes the side; the master then reads end of file.
 /// </summary>
-internal sealed class PtySlave : FileDescription
+internal sealed class PtySlave : PtyEnd
 {
     internal PtySlave(Pty pty)
-        : base(OpenFlags.ReadWrite)
+        : base(pty)
     {
-        Pty = pty;
-    }
-
-    /// <summary>The terminal this side belongs to.</summary>
-    public Pty Pty { get; }
-
-    /// <inheritdoc/>
-    public override FileType FileType => FileType.CharacterDevice;
-
-    /// <inheritdoc/>
-    public override Errno Stat(out StatInfo stat)
-    {
-        stat = Pty.Stat();
-        return Errno.Success;
     }
 
     /// <inheritdoc/>
     public override PollEvents Poll() => Pty.PollSlave();
-
-    /// <summary>Raises <see cref="FileDescription.ReadinessChanged"/>; the terminal calls it outside its lock.</summary>
-    internal void RaiseReadinessChanged() => NotifyReadinessChanged();
 
     /// <inheritdoc/>
     protected override Errno ReadCore(Span<byte> buffer, in WaitContext wait, out int read) =>
