@@ -40,6 +40,9 @@ internal sealed class Pty
     private readonly LineDiscipline _discipline = new();
     private readonly CursorTracker _cursor = new();
     private readonly Pipe _output = new(OutputCapacity);
+
+    // Input steps whose echo is still on its way to the output; slave reads wait for them (under _gate).
+    private int _echoing;
     private readonly LimitGauge? _ptys;
     private readonly Action<int, int, int> _signalGroup;
     private readonly long _createdNs;
@@ -343,7 +346,7 @@ internal sealed class Pty
         lock (_gate)
         {
             long? deadline = null;
-            while (!_discipline.Read(buffer, out read))
+            while (_echoing > 0 || !_discipline.Read(buffer, out read))
             {
                 if (_masterClosed)
                 {
@@ -421,7 +424,7 @@ internal sealed class Pty
         var events = _output.PollWriteEnd() & PollEvents.Out;
         lock (_gate)
         {
-            if (_discipline.Readable || _masterClosed)
+            if ((_discipline.Readable && _echoing == 0) || _masterClosed)
             {
                 events |= PollEvents.In;
             }
@@ -596,6 +599,11 @@ internal sealed class Pty
                 _roomSignal ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 room = _roomSignal.Task;
             }
+            else if (echo.Count > 0)
+            {
+                // Readers wait until the echo is shown, so a program's answer never appears before the typed line.
+                _echoing++;
+            }
             else
             {
                 KernelWait.WakeAll(_gate);
@@ -606,7 +614,23 @@ internal sealed class Pty
         {
             // Echo never blocks typing: with the output full it is dropped, as a terminal drops what it cannot show.
             var bytes = echo.ToArray();
-            _output.Write(bytes, nonBlocking: true, WaitContext.Unbounded, out var placed);
+            int placed;
+            try
+            {
+                _output.Write(bytes, nonBlocking: true, WaitContext.Unbounded, out placed);
+            }
+            finally
+            {
+                if (consumed > 0)
+                {
+                    lock (_gate)
+                    {
+                        _echoing--;
+                        KernelWait.WakeAll(_gate);
+                    }
+                }
+            }
+
             Follow(bytes.AsSpan(0, placed));
         }
 

@@ -141,12 +141,15 @@ public sealed class TerminalTests
     public async Task MaxPtysRefusesWithEagainNamingTheLimitAndTheUnitComesBack()
     {
         await using var vm = await VmOptions.CreateVmAsync(new ResourceLimits { MaxPtys = 1 });
-        var first = vm.OpenTerminal("/bin/sh", ["-c", "read x"]);
+        var first = vm.OpenTerminal("/bin/sh", ["-c", "echo ready; read x"]);
+        var screen = new TerminalScreen(first);
         var refused = Assert.Throws<AgentOsSpawnException>(() => vm.OpenTerminal());
         Assert.Equal(Errno.EAGAIN, refused.Errno);
         Assert.Equal("limits.resources.maxPtys", refused.LimitConfigPath);
         Assert.Contains("limits.resources.maxPtys", refused.Message, StringComparison.Ordinal);
 
+        // Hang up only once the shell is waiting on the terminal (earlier it could read end of file instead).
+        await screen.WaitForAsync("ready\r\n");
         first.Close();
         Assert.Equal(1, (await first.WaitAsync()).Signal);
         await VmOptions.WaitUntilAsync(() => vm.LimitUsage.Single(u => u.Limit == LimitNames.Ptys).Current == 0, "the unit released");
