@@ -111,7 +111,16 @@ public sealed class AgentOsFileSystem
 
     /// <summary>Creates a directory and any missing parents (mode 0755), as <c>mkdir -p</c>; an existing directory is fine.</summary>
     /// <exception cref="AgentOsFileSystemException">A component exists and is not a directory, or cannot be created.</exception>
-    public void CreateDirectory(string path)
+    public void CreateDirectory(string path) => CreateDirectory(path, owner: null);
+
+    /// <summary><see cref="CreateDirectory(string)"/> whose created directories belong to <paramref name="uid"/>:<paramref name="gid"/>.</summary>
+    internal void CreateDirectory(string path, uint uid, uint gid) => CreateDirectory(path, (uid, gid));
+
+    /// <summary>
+    /// Creates missing directories, given to <paramref name="owner"/> when set: a root file system copying into the VM
+    /// for its user (copy-in, mount points) must not leave the user a parent it cannot write.
+    /// </summary>
+    private void CreateDirectory(string path, (uint Uid, uint Gid)? owner)
     {
         var full = Absolute(path);
         var current = string.Empty;
@@ -119,7 +128,11 @@ public sealed class AgentOsFileSystem
         {
             current += "/" + part;
             var errno = _kernel.FileSystem.Mkdir(_context, current, DirectoryMode);
-            if (errno == Errno.EEXIST)
+            if (errno == Errno.Success && owner is not null)
+            {
+                errno = _kernel.FileSystem.Chown(_context, current, owner.Value.Uid, owner.Value.Gid, follow: false);
+            }
+            else if (errno == Errno.EEXIST)
             {
                 errno = _kernel.FileSystem.Stat(_context, current, follow: true, out var stat);
                 if (errno == Errno.Success && stat.FileType != FileType.Directory)

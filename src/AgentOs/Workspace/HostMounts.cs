@@ -63,7 +63,7 @@ internal static class HostMounts
         var imports = new List<IReadOnlySet<string>>();
         foreach (var mount in mounts)
         {
-            root.CreateDirectory(mount.GuestPath);
+            root.CreateDirectory(mount.GuestPath, owner.Uid, owner.Gid);
             var fileSystem = kernel.FileSystem.CreateFileSystem(kernel.FilesystemBytesGauge, kernel.InodesGauge);
             if (!fileSystem.TryReserveInode())
             {

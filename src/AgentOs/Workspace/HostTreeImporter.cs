@@ -49,7 +49,7 @@ internal sealed class HostTreeImporter
 
         if (status.IsDirectory)
         {
-            _root.CreateDirectory(guestPath);
+            _root.CreateDirectory(guestPath, _uid, _gid);
             CopyDirectory(hostPath, guestPath, status, depth: 0);
         }
         else

@@ -110,4 +110,46 @@ grep: missing: No such file or directory
         Assert.Equal("x1\n1\nfoo\n", result.Stdout);
         Assert.Equal(0, result.ExitCode);
     }
+
+    /// <summary>
+    /// Large input goes through the skip-ahead search (a literal every match must contain, found 16 bytes at a time,
+    /// lines split only around it): counts, line numbers, matches straddling the 256 KiB read buffer, a last line
+    /// without a newline and patterns whose literal is only a part of the match, against .NET's regex on the same data.
+    /// </summary>
+    [Theory]
+    [InlineData("needle", "needle", false)]
+    [InlineData("-i needle", "needle", true)]
+    [InlineData("-E 'ne+dle [0-9]+'", "ne+dle [0-9]+", false)]
+    [InlineData("-i 'x*n[e]edle'", "x*n[e]edle", true)]
+    [InlineData("'id=1[0-9]*7$'", "id=1[0-9]*7$", false)]
+    [InlineData("-w -F edl", @"\bedl\b", false)]
+    public async Task LargeInputCountsMatchARegexOracle(string arguments, string oracle, bool ignoreCase)
+    {
+        var text = new System.Text.StringBuilder();
+        var random = new Random(3);
+        for (var i = 0; text.Length < 3_000_000; i++)
+        {
+            text.Append(random.Next(7) switch
+            {
+                0 => $"found needle {i} here",
+                1 => $"NeEdLe {i}",
+                2 => $"neeedle {i} edl",
+                3 => $"edl id={i}",
+                _ => new string('a', random.Next(200)) + $" id={i}",
+            }).Append('\n');
+        }
+
+        text.Append("last needle 7");
+        var data = text.ToString();
+        var regex = new System.Text.RegularExpressions.Regex(oracle, ignoreCase ? System.Text.RegularExpressions.RegexOptions.IgnoreCase : System.Text.RegularExpressions.RegexOptions.None);
+        var expected = data.Split('\n').Count(line => regex.IsMatch(line));
+        await using var vm = await VmOptions.CreateVmAsync();
+        vm.FileSystem.WriteAllText("/workspace/big.txt", data);
+
+        var result = await vm.ExecAsync($"grep -c {arguments} big.txt; grep -n {arguments} big.txt | tail -1 | cut -d: -f1");
+
+        var lines = data.Split('\n');
+        var last = Array.FindLastIndex(lines, line => regex.IsMatch(line)) + 1;
+        Assert.Equal($"{expected}\n{last}\n", result.Stdout);
+    }
 }

@@ -37,6 +37,21 @@ public sealed class CopyTests
     }
 
     [Fact]
+    public async Task CopyInGivesTheDirectoriesItCreatesToTheVmUser()
+    {
+        using var source = new TempDirectory();
+        File.WriteAllText(Path.Join(source.Path, "a.txt"), "a\n");
+        await using var vm = await VmOptions.CreateVmAsync();
+
+        await vm.CopyInAsync(source.Path, "/srv/new/tree");
+        vm.FileSystem.WriteAllText("/srv/new/made.txt", "written by the user\n");
+
+        Assert.Equal((1000u, 1000u), (vm.FileSystem.Stat("/srv/new").Uid, vm.FileSystem.Stat("/srv/new").Gid));
+        Assert.Equal(0u, vm.FileSystem.Stat("/srv").Uid);
+        Assert.Equal("written by the user\n", (await vm.ExecAsync("cat /srv/new/made.txt")).Stdout);
+    }
+
+    [Fact]
     public async Task CopyOutReplacesAHostSymlinkInsteadOfWritingThroughIt()
     {
         using var outside = new TempDirectory();

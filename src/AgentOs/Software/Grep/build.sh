@@ -10,6 +10,6 @@ here="$(cd "$(dirname "$0")" && pwd)"
 out="$(mkdir -p "${1:-$here}" && cd "${1:-$here}" && pwd)"
 cd "$here"
 # -nodefaultlibs: Debian ships no compiler-rt builtins for wasm32 and grep needs none.
-clang --target=wasm32-wasi -O2 -Wall -Wextra -Werror -Wl,--strip-debug -nodefaultlibs grep.c -lc -o "$out/grep.wasm.tmp"
+clang --target=wasm32-wasi -O2 -msimd128 -Wall -Wextra -Werror -Wl,--strip-debug -nodefaultlibs grep.c -lc -o "$out/grep.wasm.tmp"
 chmod 644 "$out/grep.wasm.tmp"
 mv "$out/grep.wasm.tmp" "$out/grep.wasm"

@@ -18,6 +18,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <wasm_simd128.h>
 
 enum { BIN_BINARY, BIN_TEXT, BIN_WITHOUT_MATCH };
 
@@ -26,6 +27,8 @@ typedef struct {
     size_t len;
     int fixed;
     regex_t re;
+    char *must;   /* a literal every match contains (lower-cased under -i), searched for before any line is split */
+    size_t must_len;
 } pattern_t;
 
 typedef struct {
@@ -75,6 +78,71 @@ static int has_meta(const char *p, size_t len) {
     return 0;
 }
 
+/*
+ * The longest literal that every match of the regex p contains, found conservatively: only outside groups, a
+ * character made optional by * ? {} is dropped, bracket expressions, '.', anchors and escapes like \w end a run, and
+ * a pattern with alternation has none. Its length is 0 when there is no such literal.
+ */
+static size_t required_literal(const char *p, size_t len, char *out) {
+    size_t best = 0, run = 0, depth = 0;
+    char *cur = xrealloc(NULL, len + 1);
+    for (size_t i = 0; i < len; i++)
+        if ((opt_E && p[i] == '|') || (p[i] == '\\' && i + 1 < len && p[++i] == '|')) {
+            free(cur);
+            return 0;
+        }
+#define END_RUN() do { if (run > best) { best = run; memcpy(out, cur, run); } run = 0; } while (0)
+    for (size_t i = 0; i < len; i++) {
+        char c = p[i];
+        int literal = 0, quantifier = 0, group = 0;
+        if (c == '\\' && i + 1 < len) {
+            char e = p[++i];
+            if (!opt_E && (e == '(' || e == ')')) group = e == '(' ? 1 : -1;
+            else if (!opt_E && (e == '{' || e == '?' || e == '+')) quantifier = e;
+            else if (!isalnum((unsigned char)e) && e != '<' && e != '>' && e != '`' && e != '\'') { literal = 1; c = e; }
+        } else if (c == '[') {
+            size_t j = i + 1;
+            if (j < len && p[j] == '^') j++;
+            if (j < len && p[j] == ']') j++;
+            while (j < len && p[j] != ']') {
+                if (p[j] == '[' && j + 1 < len && (p[j + 1] == ':' || p[j + 1] == '.' || p[j + 1] == '=')) {
+                    char close = p[j + 1];
+                    j += 2;
+                    while (j + 1 < len && !(p[j] == close && p[j + 1] == ']')) j++;
+                    j += 2;
+                } else {
+                    j++;
+                }
+            }
+            i = j < len ? j : len;
+        } else if (opt_E && (c == '(' || c == ')')) {
+            group = c == '(' ? 1 : -1;
+        } else if (c == '*' || (opt_E && (c == '?' || c == '+' || c == '{'))) {
+            quantifier = c;
+        } else if (c != '.' && c != '^' && c != '$') {
+            literal = 1;
+        }
+        if (group) {
+            END_RUN();
+            depth = group > 0 ? depth + 1 : depth ? depth - 1 : 0;
+        } else if (quantifier) {
+            if (quantifier != '+' && run > 0) run--; /* the character before it may be absent */
+            END_RUN();
+            if (quantifier == '{') { /* skip the bounds */
+                while (i < len && p[i] != '}') i++;
+            }
+        } else if (literal && depth == 0) {
+            cur[run++] = opt_i ? (char)tolower((unsigned char)c) : c;
+        } else {
+            END_RUN();
+        }
+    }
+    END_RUN();
+#undef END_RUN
+    free(cur);
+    return best;
+}
+
 static void add_pattern(const char *p, size_t len) {
     if (npats == cappats) {
         cappats = cappats ? cappats * 2 : 8;
@@ -88,8 +156,12 @@ static void add_pattern(const char *p, size_t len) {
         for (size_t i = 0; i < len; i++) pt->text[i] = opt_i ? (char)tolower((unsigned char)p[i]) : p[i];
         pt->text[len] = 0;
         pt->len = len;
+        pt->must = pt->text;
+        pt->must_len = len;
         return;
     }
+    pt->must = xrealloc(NULL, len + 1);
+    pt->must_len = required_literal(p, len, pt->must);
     /* -x anchors the whole pattern: ^(p)$ keeps alternation inside the anchors. */
     size_t cap = len + 8;
     char *src = xrealloc(NULL, cap);
@@ -215,23 +287,123 @@ static void print_line(const char *name, int show_name, const char *s, size_t le
     putchar('\n');
 }
 
+static int same_text(const char *h, const char *lit, size_t m, int icase) {
+    if (!icase) return memcmp(h, lit, m) == 0;
+    for (size_t k = 0; k < m; k++)
+        if (tolower((unsigned char)h[k]) != (unsigned char)lit[k]) return 0;
+    return 1;
+}
+
+/*
+ * The first occurrence of lit (m > 0 bytes, lower-cased under icase) in h[0..n), 16 positions at a time: a position
+ * is a candidate when its first and last bytes match (an ASCII letter's case bit is ignored under icase), and only
+ * candidates are compared in full. This is what makes a search through 100 MB run near memory speed.
+ */
+static const char *find_literal(const char *h, size_t n, const char *lit, size_t m, int icase) {
+    if (m > n) return NULL;
+    unsigned char first = (unsigned char)lit[0], last = (unsigned char)lit[m - 1];
+    v128_t fold_first = wasm_i8x16_splat(icase && isalpha(first) ? 0x20 : 0);
+    v128_t fold_last = wasm_i8x16_splat(icase && isalpha(last) ? 0x20 : 0);
+    v128_t want_first = wasm_i8x16_splat((char)first), want_last = wasm_i8x16_splat((char)last);
+    size_t i = 0;
+    for (; i + m - 1 + 16 <= n; i += 16) {
+        v128_t a = wasm_v128_or(wasm_v128_load(h + i), fold_first);
+        v128_t b = wasm_v128_or(wasm_v128_load(h + i + m - 1), fold_last);
+        uint32_t mask = (uint32_t)wasm_i8x16_bitmask(wasm_v128_and(wasm_i8x16_eq(a, want_first), wasm_i8x16_eq(b, want_last)));
+        while (mask) {
+            size_t at = i + (size_t)__builtin_ctz(mask);
+            if (same_text(h + at, lit, m, icase)) return h + at;
+            mask &= mask - 1;
+        }
+    }
+    for (; i + m <= n; i++)
+        if (same_text(h + i, lit, m, icase)) return h + i;
+    return NULL;
+}
+
+static int has_nul(const char *h, size_t n) {
+    size_t i = 0;
+    v128_t acc = wasm_i8x16_splat(0), zero = wasm_i8x16_splat(0);
+    for (; i + 16 <= n; i += 16) acc = wasm_v128_or(acc, wasm_i8x16_eq(wasm_v128_load(h + i), zero));
+    if (wasm_v128_any_true(acc)) return 1;
+    for (; i < n; i++)
+        if (h[i] == 0) return 1;
+    return 0;
+}
+
+static size_t count_newlines(const char *h, size_t n) {
+    size_t count = 0, i = 0;
+    v128_t nl = wasm_i8x16_splat('\n');
+    for (; i + 16 <= n; i += 16) count += (size_t)__builtin_popcount((unsigned)wasm_i8x16_bitmask(wasm_i8x16_eq(wasm_v128_load(h + i), nl)));
+    for (; i < n; i++) count += h[i] == '\n';
+    return count;
+}
+
+/* Every pattern has a required literal, so lines without any of them can be skipped unseen (not under -v or -B). */
+static int can_skip_lines(void) {
+    if (opt_v || before_ctx > 0 || npats == 0 || npats > 64) return 0;
+    for (size_t i = 0; i < npats; i++)
+        if (pats[i].must_len == 0) return 0;
+    return 1;
+}
+
 /* Searches one open descriptor; returns 1 when a line was selected. */
 static int grep_fd(int fd, const char *name, int show_name) {
-    size_t cap = 65536, start = 0, end = 0;
+    size_t cap = 256 << 10, start = 0, end = 0;
     char *buf = xrealloc(NULL, cap + 1);
     int eof = 0, binary = 0;
     long long lineno = 0, count = 0, pending_after = 0;
     saved_line_t *ring = before_ctx > 0 ? xrealloc(NULL, (size_t)before_ctx * sizeof *ring) : NULL;
     size_t ring_n = 0, ring_head = 0;
     int quiet_lines = opt_q || opt_c || opt_l || opt_L;
+    int skip = can_skip_lines();
+    int numbered = opt_n || after_ctx > 0; /* line numbers are printed or tell context groups apart */
+    /* Per pattern, the offset in buf of its next literal (SIZE_MAX: none found before scanned[i]); reset when buf moves. */
+    size_t next_hit[64], scanned[64];
+    for (size_t i = 0; skip && i < npats; i++) {
+        next_hit[i] = SIZE_MAX;
+        scanned[i] = 0;
+    }
     last_printed = 0;
     for (;;) {
+        if (skip && pending_after == 0 && start < end) {
+            /* Only whole lines are searched (a literal holds no newline): up to the last newline read, or all at EOF. */
+            size_t limit = end;
+            if (!eof) {
+                while (limit > start && buf[limit - 1] != '\n') limit--;
+            }
+            if (limit > start) {
+                size_t hit = SIZE_MAX;
+                for (size_t i = 0; i < npats; i++) {
+                    if (next_hit[i] == SIZE_MAX || next_hit[i] < start) {
+                        size_t from = next_hit[i] == SIZE_MAX && scanned[i] > start ? scanned[i] : start;
+                        const char *found = from < limit ? find_literal(buf + from, limit - from, pats[i].must, pats[i].must_len, opt_i) : NULL;
+                        next_hit[i] = found ? (size_t)(found - buf) : SIZE_MAX;
+                        scanned[i] = limit;
+                    }
+                    if (next_hit[i] < hit) hit = next_hit[i];
+                }
+                if (hit == SIZE_MAX) {
+                    if (numbered) lineno += (long long)count_newlines(buf + start, limit - start);
+                    start = limit;
+                    continue;
+                }
+                size_t line_start = hit;
+                while (line_start > start && buf[line_start - 1] != '\n') line_start--;
+                if (numbered) lineno += (long long)count_newlines(buf + start, line_start - start);
+                start = line_start;
+            }
+        }
         char *nl = memchr(buf + start, '\n', end - start);
         if (!nl && !eof) {
             if (start > 0) {
                 memmove(buf, buf + start, end - start);
                 end -= start;
                 start = 0;
+                for (size_t i = 0; skip && i < npats; i++) {
+                    next_hit[i] = SIZE_MAX;
+                    scanned[i] = 0;
+                }
             }
             if (end == cap) {
                 cap *= 2;
@@ -245,7 +417,7 @@ static int grep_fd(int fd, const char *name, int show_name) {
                 break;
             }
             if (n == 0) eof = 1;
-            else if (!binary && binary_files != BIN_TEXT && memchr(buf + end, 0, (size_t)n)) {
+            else if (!binary && binary_files != BIN_TEXT && has_nul(buf + end, (size_t)n)) {
                 binary = 1;
                 if (binary_files == BIN_WITHOUT_MATCH) break;
             }
@@ -351,7 +523,18 @@ static const char *base_name(const char *path) {
     return slash && slash[1] ? slash + 1 : path;
 }
 
-static void grep_path(const char *path, const char *shown, int top, int show_name);
+static void grep_path(const char *path, const char *shown, int top, int show_name, unsigned char type);
+
+/* dir + "/" + name (no slash after an empty dir or one ending in '/'), without printf: -r builds two per file. */
+static char *join_path(const char *dir, const char *name, size_t name_len) {
+    size_t dl = strlen(dir);
+    int slash = dl > 0 && dir[dl - 1] != '/';
+    char *out = xrealloc(NULL, dl + (size_t)slash + name_len + 1);
+    memcpy(out, dir, dl);
+    if (slash) out[dl] = '/';
+    memcpy(out + dl + (size_t)slash, name, name_len + 1);
+    return out;
+}
 
 static void grep_dir(const char *path, const char *shown, int show_name) {
     DIR *d = opendir(path);
@@ -363,32 +546,34 @@ static void grep_dir(const char *path, const char *shown, int show_name) {
     struct dirent *e;
     while ((e = readdir(d)) != NULL) {
         if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) continue;
-        size_t pl = strlen(path), sl = strlen(shown), nl = strlen(e->d_name);
-        char *child = xrealloc(NULL, pl + nl + 2);
-        int slash = pl > 0 && path[pl - 1] != '/';
-        sprintf(child, "%s%s%s", path, slash ? "/" : "", e->d_name);
+        size_t nl = strlen(e->d_name);
+        char *child = join_path(path, e->d_name, nl);
         /* "grep -r x" with no operand searches "." but names files without the "./" */
-        char *child_shown = xrealloc(NULL, sl + nl + 2);
-        if (sl == 0) strcpy(child_shown, e->d_name);
-        else sprintf(child_shown, "%s%s%s", shown, shown[sl - 1] != '/' ? "/" : "", e->d_name);
-        grep_path(child, child_shown, 0, show_name);
+        char *child_shown = join_path(shown, e->d_name, nl);
+        grep_path(child, child_shown, 0, show_name, e->d_type);
         free(child);
         free(child_shown);
     }
     closedir(d);
 }
 
-static void grep_path(const char *path, const char *shown, int top, int show_name) {
+/* type: the directory entry's d_type for files found by recursion (a regular file or directory needs no stat). */
+static void grep_path(const char *path, const char *shown, int top, int show_name, unsigned char type) {
     struct stat st;
     int follow = top || opt_R;
-    if ((follow ? stat(path, &st) : lstat(path, &st)) != 0) {
+    mode_t mode;
+    if (!top && (type == DT_REG || type == DT_DIR)) {
+        mode = type == DT_REG ? S_IFREG : S_IFDIR;
+    } else if ((follow ? stat(path, &st) : lstat(path, &st)) != 0) {
         if (!top && errno == ENOENT && lstat(path, &st) == 0) return; /* dangling symlink found by -R */
         if (!opt_s) fprintf(stderr, "grep: %s: %s\n", shown, strerror(errno));
         any_error = 1;
         return;
+    } else {
+        mode = st.st_mode;
     }
-    if (S_ISLNK(st.st_mode)) return; /* -r skips symlinks it finds */
-    if (S_ISDIR(st.st_mode)) {
+    if (S_ISLNK(mode)) return; /* -r skips symlinks it finds */
+    if (S_ISDIR(mode)) {
         if (!(opt_r || opt_R)) {
             if (!opt_s) fprintf(stderr, "grep: %s: Is a directory\n", shown);
             any_error = 1;
@@ -401,7 +586,7 @@ static void grep_path(const char *path, const char *shown, int top, int show_nam
     const char *base = base_name(path);
     if (nincludes && !matches_any(includes, nincludes, base) && !(top && !(opt_r || opt_R))) return;
     if (matches_any(excludes, nexcludes, base)) return;
-    if (!top && !S_ISREG(st.st_mode)) return; /* devices and fifos found by recursion are skipped */
+    if (!top && !S_ISREG(mode)) return; /* devices and fifos found by recursion are skipped */
     int fd = open(path, O_RDONLY);
     if (fd < 0) {
         if (!opt_s) fprintf(stderr, "grep: %s: %s\n", shown, strerror(errno));
@@ -548,14 +733,14 @@ int main(int argc, char **argv) {
     /* -1: names only for files found inside a directory operand (GNU's default for one operand with -r) */
     int show = with_filename != -2 ? with_filename : nfiles > 1 ? 1 : recursive ? -1 : 0;
     if (nfiles == 0) {
-        if (recursive) grep_path(".", "", 1, show);
+        if (recursive) grep_path(".", "", 1, show, DT_UNKNOWN);
         else if (grep_fd(0, label, show > 0)) any_selected = 1;
     } else {
         for (int i = optind; i < argc; i++) {
             if (strcmp(argv[i], "-") == 0) {
                 if (grep_fd(0, label, show > 0)) any_selected = 1;
             } else {
-                grep_path(argv[i], argv[i], 1, show);
+                grep_path(argv[i], argv[i], 1, show, DT_UNKNOWN);
             }
         }
     }
