@@ -18,10 +18,11 @@ namespace AgentOs.State;
 /// </summary>
 internal sealed class StateReader : IDisposable
 {
-    private const int CopyBuffer = 1 << 20;
-
     private readonly Stream _source;
     private readonly IncrementalHash _hash;
+
+    // One buffer for every file's bytes: a state may hold many thousands of small files.
+    private readonly byte[] _copyBuffer = new byte[256 << 10];
 
     private StateReader(Stream source, IncrementalHash hash, StateHeader header)
     {
@@ -143,7 +144,7 @@ internal sealed class StateReader : IDisposable
         return new AgentOsStateException($"state: the filesystem needs {needs}, more than {path} ({capacity}).", path);
     }
 
-    private static async Task LoadEntryAsync(Kernel.Kernel kernel, TreeLoader loader, TarEntry entry, CancellationToken cancellationToken)
+    private async Task LoadEntryAsync(Kernel.Kernel kernel, TreeLoader loader, TarEntry entry, CancellationToken cancellationToken)
     {
         var name = entry.Name;
         if (name.StartsWith('/'))
@@ -202,9 +203,9 @@ internal sealed class StateReader : IDisposable
         }
     }
 
-    private static async Task<Errno> CopyAsync(Stream data, MemoryFileInode file, CancellationToken cancellationToken)
+    private async Task<Errno> CopyAsync(Stream data, MemoryFileInode file, CancellationToken cancellationToken)
     {
-        var buffer = new byte[CopyBuffer];
+        var buffer = _copyBuffer;
         long offset = 0;
         int read;
         while ((read = await data.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
