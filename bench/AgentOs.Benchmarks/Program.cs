@@ -1,7 +1,8 @@
 using AgentOs.Benchmarks;
 using BenchmarkDotNet.Running;
 
-// Scenario figures (real packages, real guests, Stopwatch-timed): `vm`, `net`, `sidecar`, `workspace`, `grep`, `limits [waiting [N]]`,
+// Scenario figures (real packages, real guests, Stopwatch-timed): `vm`, `net`, `sidecar`, `workspace`, `grep`, `state`,
+// `limits [waiting [N]]`,
 // `startup [runs] [-- command…]` (a fresh process's start-up by phase, then the whole CLI command),
 // `fuzz [--seed N] [--programs N] [--calls N] [--deadline-ms N] [--only NAME]`. Anything else goes to
 // BenchmarkDotNet (e.g. `--filter '*Pipe*' --job short`).
@@ -30,6 +31,9 @@ switch (args.FirstOrDefault())
         return;
     case "grep":
         await GrepScenario.RunAsync();
+        return;
+    case "state":
+        await StateScenario.RunAsync();
         return;
     case "fuzz":
         Environment.Exit(await FuzzScenario.RunAsync(args));

@@ -50,6 +50,10 @@ internal static class CliApp
         {
             return Fail(ExitCodes.Failure, $"software: {e.Message}");
         }
+        catch (AgentOsStateException e)
+        {
+            return Fail(ExitCodes.Failure, e.Message);
+        }
         catch (OperationCanceledException)
         {
             return Fail(ExitCodes.Interrupted, "interrupted");

@@ -35,6 +35,11 @@ internal static class GuestSession
             // Write-back here rather than at dispose, so a failure reaches the user instead of a log.
             await CopyAsync([("mounts", "host")], (_, _, token) => vm.SyncMountsAsync(token)).ConfigureAwait(false);
             await CopyAsync(settings.CopyOut, vm.CopyOutAsync).ConfigureAwait(false);
+            if (settings.StateFile is { } stateFile)
+            {
+                await StateFile.SaveAsync(vm, stateFile).ConfigureAwait(false);
+            }
+
             return status;
         }
     }
@@ -90,6 +95,18 @@ internal static class GuestSession
         if (settings.Cwd is not null)
         {
             options.Cwd = settings.Cwd.StartsWith('/') ? settings.Cwd : throw new CliUsageException($"--cwd: '{settings.Cwd}' must be an absolute path in the VM");
+        }
+
+        using var state = StateFile.OpenExisting(settings.StateFile);
+        if (state is not null)
+        {
+            options.State = state;
+            if (settings.SoftwareDefaulted)
+            {
+                // The state's own software list applies.
+                options.Software = [];
+                options.DefaultSoftware = true;
+            }
         }
 
         try

@@ -93,6 +93,11 @@ internal static class TerminalShell
                     {
                     }
 
+                    if (settings.StateFile is { } stateFile)
+                    {
+                        await StateFile.SaveAsync(vm, stateFile).ConfigureAwait(false);
+                    }
+
                     return status;
                 }
                 finally

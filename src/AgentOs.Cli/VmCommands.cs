@@ -19,10 +19,12 @@ internal static class VmCommands
             line,
         };
         Option<RunTimeout?> timeout = TimeoutOption();
+        Option<string?> state = StateFile.Option();
         command.Options.Add(timeout);
+        command.Options.Add(state);
         options.AddTo(command);
         command.SetAction((parse, ct) =>
-            GuestSession.RunAsync(options.Read(parse, Environment.GetEnvironmentVariable), "sh", ["-c", string.Join(' ', parse.GetValue(line)!)], GuestStdin.IfRedirected, parse.GetValue(timeout)));
+            GuestSession.RunAsync(options.Read(parse, Environment.GetEnvironmentVariable) with { StateFile = parse.GetValue(state) }, "sh", ["-c", string.Join(' ', parse.GetValue(line)!)], GuestStdin.IfRedirected, parse.GetValue(timeout)));
         return command;
     }
 
@@ -33,10 +35,12 @@ internal static class VmCommands
         var args = new Argument<string[]>("args") { Description = "Its arguments, passed literally.", Arity = ArgumentArity.ZeroOrMore };
         var command = new Command("run", "Run one guest program with arguments (no shell) in a fresh VM.") { program, args };
         Option<RunTimeout?> timeout = TimeoutOption();
+        Option<string?> state = StateFile.Option();
         command.Options.Add(timeout);
+        command.Options.Add(state);
         options.AddTo(command);
         command.SetAction((parse, ct) =>
-            GuestSession.RunAsync(options.Read(parse, Environment.GetEnvironmentVariable), parse.GetValue(program)!, parse.GetValue(args) ?? [], GuestStdin.IfRedirected, parse.GetValue(timeout)));
+            GuestSession.RunAsync(options.Read(parse, Environment.GetEnvironmentVariable) with { StateFile = parse.GetValue(state) }, parse.GetValue(program)!, parse.GetValue(args) ?? [], GuestStdin.IfRedirected, parse.GetValue(timeout)));
         return command;
     }
 
@@ -44,10 +48,12 @@ internal static class VmCommands
     {
         var options = new VmOptionSet();
         var command = new Command("sh", "Start the guest shell on this terminal (interactive, on a VM pseudo-terminal, when stdin and stdout are a terminal; else wired to stdin/stdout/stderr); exits with the shell's status.");
+        Option<string?> state = StateFile.Option();
+        command.Options.Add(state);
         options.AddTo(command);
         command.SetAction((parse, ct) => HostTerminal.IsAvailable && !OperatingSystem.IsWindows()
-            ? TerminalShell.RunAsync(options.Read(parse, Environment.GetEnvironmentVariable))
-            : GuestSession.RunAsync(options.Read(parse, Environment.GetEnvironmentVariable), "sh", [], GuestStdin.Always));
+            ? TerminalShell.RunAsync(options.Read(parse, Environment.GetEnvironmentVariable) with { StateFile = parse.GetValue(state) })
+            : GuestSession.RunAsync(options.Read(parse, Environment.GetEnvironmentVariable) with { StateFile = parse.GetValue(state) }, "sh", [], GuestStdin.Always));
         return command;
     }
 

@@ -198,6 +198,7 @@ internal sealed class VmOptionSet
             Logging.CliLogging.ResolveLogFile(parse.GetValue(_logFile), environment))
         {
             Mounts = mounts,
+            SoftwareDefaulted = software.Length == 0,
             CopyIn = [.. (parse.GetValue(_copyIn) ?? []).Select(text => SplitPair("--copy-in", "HOST:GUEST", text))],
             CopyOut = [.. (parse.GetValue(_copyOut) ?? []).Select(text => SplitPair("--copy-out", "GUEST:HOST", text))],
         };

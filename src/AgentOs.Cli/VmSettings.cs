@@ -21,6 +21,13 @@ internal sealed record VmSettings(
     /// <summary>--copy-in (host, guest), done after the VM is created.</summary>
     public IReadOnlyList<(string From, string To)> CopyIn { get; init; } = [];
 
+    /// <summary>Whether --software was left out (so <see cref="Software"/> is the default set and a saved state's
+    /// software list applies).</summary>
+    public bool SoftwareDefaulted { get; init; }
+
+    /// <summary>--state FILE: loaded when it exists, saved after the run.</summary>
+    public string? StateFile { get; init; }
+
     /// <summary>--copy-out (guest, host), done after the guest ends.</summary>
     public IReadOnlyList<(string From, string To)> CopyOut { get; init; } = [];
 }

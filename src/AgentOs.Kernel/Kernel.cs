@@ -37,7 +37,9 @@ public sealed partial class Kernel
         Processes = new ProcessTable(ProcessesGauge, options.Time);
         Cpu = new Sched.CpuBudget(Limits.MaxCpuCores);
         RunSlots = new Sched.RunSlots((int)Math.Ceiling(Limits.MaxCpuCores));
-        FileSystem = VirtualFileSystem.CreateWithBaseTree(FilesystemBytesGauge, InodesGauge, options.Time);
+        FileSystem = options.BuildBaseTree
+            ? VirtualFileSystem.CreateWithBaseTree(FilesystemBytesGauge, InodesGauge, options.Time)
+            : new VirtualFileSystem(FilesystemBytesGauge, InodesGauge, options.Time);
     }
 
     /// <summary>The options the kernel was created with.</summary>

@@ -15,6 +15,10 @@ public sealed class KernelOptions
     /// <summary>Where the kernel and its limit registry log; null for no logging.</summary>
     public ILoggerFactory? LoggerFactory { get; init; }
 
+    /// <summary>Whether the file system starts with the reference base tree (spec §6). False: only "/", for a tree
+    /// loaded from a saved state or copied from another VM, after which <c>FileSystem.MountProc</c> completes it.</summary>
+    public bool BuildBaseTree { get; init; } = true;
+
     /// <summary>The wall clock for file times; tests pass a fake.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }

@@ -170,6 +170,42 @@ public sealed class SidecarClient : IAsyncDisposable
     public Task ExportTarAsync(string vmId, string path, string archive, bool gzip = false, CancellationToken cancellationToken = default) =>
         _rpc.InvokeWithParameterObjectAsync("fs.exportTar", new { vmId, path, archive, gzip }, cancellationToken);
 
+    /// <summary><c>vm.saveState</c>, then as many <c>state.read</c> chunks as it takes, then <c>state.discard</c>:
+    /// the VM's saved state (docs/state-format.md).</summary>
+    public async Task<byte[]> SaveStateAsync(string vmId, CancellationToken cancellationToken = default)
+    {
+        var saved = await _rpc.InvokeWithParameterObjectAsync<StateHeld>("vm.saveState", new { vmId }, cancellationToken).ConfigureAwait(false);
+        using var buffer = new MemoryStream();
+        SidecarFileChunk chunk;
+        do
+        {
+            chunk = await _rpc.InvokeWithParameterObjectAsync<SidecarFileChunk>("state.read", new { state = saved.State, offset = buffer.Length, length = FileChunkBytes }, cancellationToken)
+                .ConfigureAwait(false);
+            buffer.Write(chunk.Data);
+        }
+        while (!chunk.Eof && chunk.Data.Length > 0);
+        await _rpc.InvokeWithParameterObjectAsync("state.discard", new { state = saved.State }, cancellationToken).ConfigureAwait(false);
+        return buffer.ToArray();
+    }
+
+    /// <summary>Uploads a saved state in <c>state.write</c> chunks; pass the returned id as <c>state</c> to
+    /// <see cref="CreateVmAsync"/> (e.g. <c>new { state = id }</c>), which uses it up.</summary>
+    public async Task<string> UploadStateAsync(ReadOnlyMemory<byte> state, CancellationToken cancellationToken = default)
+    {
+        string? id = null;
+        var offset = 0;
+        do
+        {
+            var count = Math.Min(FileChunkBytes, state.Length - offset);
+            var held = await _rpc.InvokeWithParameterObjectAsync<StateHeld>("state.write", new { state = id, data = state.Slice(offset, count).ToArray() }, cancellationToken)
+                .ConfigureAwait(false);
+            id = held.State;
+            offset += count;
+        }
+        while (offset < state.Length);
+        return id;
+    }
+
     /// <summary><c>fs.mkdir</c> (with parents).</summary>
     public Task CreateDirectoryAsync(string vmId, string path, CancellationToken cancellationToken = default) =>
         _rpc.InvokeWithParameterObjectAsync("fs.mkdir", new { vmId, path }, cancellationToken);
@@ -249,6 +285,8 @@ public sealed class SidecarClient : IAsyncDisposable
     private sealed record Spawned(int Pid);
 
     private sealed record Signalled(bool Delivered);
+
+    private sealed record StateHeld(string State, long Size);
 
     /// <summary>The client's RPC target: the sidecar's notifications, raised as events.</summary>
     private sealed class Notifications(SidecarClient client)

@@ -36,6 +36,9 @@ internal static class SidecarErrors
             e.Message,
             new SidecarErrorData(nameof(AgentOsFileSystemException), e.LimitConfigPath, e.Errno.ToString(), e.Operation, e.Path, e.Observed, e.Capacity)),
         AgentOsHostCapacityException e => Create(SidecarErrorCodes.LimitExceeded, e.Message, new SidecarErrorData(nameof(AgentOsHostCapacityException), e.ConfigPath)),
+        AgentOsStateException e => e.LimitConfigPath is null
+            ? Create(SidecarErrorCodes.InvalidParams, e.Message, new SidecarErrorData(nameof(AgentOsStateException), "state"))
+            : Create(SidecarErrorCodes.LimitExceeded, e.Message, new SidecarErrorData(nameof(AgentOsStateException), e.LimitConfigPath)),
         SoftwareException e => Create(SidecarErrorCodes.SoftwareError, e.Message, new SidecarErrorData(nameof(SoftwareException))),
         ArgumentException e => InvalidParams(e.Message),
         ObjectDisposedException => Create(SidecarErrorCodes.VmNotFound, "the VM was disposed", new SidecarErrorData("VmNotFound")),

@@ -44,6 +44,7 @@ internal sealed partial class SidecarTarget : IAsyncDisposable
         string? vmId = null,
         JsonElement? network = null,
         IList<string>? mounts = null,
+        string? state = null,
         CancellationToken cancellationToken = default) => Guard<object>(async () =>
     {
         var options = new AgentOsOptions
@@ -102,7 +103,13 @@ internal sealed partial class SidecarTarget : IAsyncDisposable
             throw SidecarErrors.InvalidParams($"vmId: a VM '{vmId}' already exists on this sidecar", "vmId");
         }
 
-        var vm = await AgentOsVm.CreateAsync(options, cancellationToken).ConfigureAwait(false);
+        AgentOsVm vm;
+        using (var saved = state is null ? null : TakeState(state))
+        {
+            options.State = saved;
+            vm = await AgentOsVm.CreateAsync(options, cancellationToken).ConfigureAwait(false);
+        }
+
         if (!_vms.TryAdd(vm.Id, new SidecarVm(vm, _rpc, _logger)))
         {
             await vm.DisposeAsync().ConfigureAwait(false);

@@ -50,6 +50,16 @@ public sealed class AgentOsOptions
     /// <summary>The VM identifier used in logs, metrics and warnings; null for a random one.</summary>
     public string? VmId { get; set; }
 
+    /// <summary>
+    /// A state saved by <see cref="AgentOsVm.SaveStateAsync"/> to create the VM from: its filesystem, its VM id and
+    /// its configuration. A setting these options give wins over the recorded one (limits field by field,
+    /// environment variable by variable); one left at its default takes the recorded value. The stream is read to
+    /// the state's end during <see cref="AgentOsVm.CreateAsync"/> and not disposed. A state that is corrupt, hostile
+    /// or larger than the limits fails creation with <see cref="AgentOsStateException"/>. Not bound from
+    /// configuration.
+    /// </summary>
+    public Stream? State { get; set; }
+
     /// <summary>Cache root for downloaded packages and compiled modules; default <c>$AGENTOS_CACHE_DIR</c>, else
     /// <c>~/.cache/agentos</c>.</summary>
     public string? CacheDirectory { get; set; }

@@ -3,6 +3,7 @@ using AgentOs.Kernel;
 using AgentOs.Kernel.Limits;
 using AgentOs.Kernel.Processes;
 using AgentOs.Software;
+using AgentOs.State;
 using AgentOs.Wasm;
 using AgentOs.Workspace;
 using Microsoft.Extensions.Logging;
@@ -109,9 +110,27 @@ public sealed partial class AgentOsVm : IAsyncDisposable
     /// <exception cref="ArgumentException">The working directory is not absolute, an environment name is invalid, or a
     /// <c>network.allowedHosts</c> rule is malformed.</exception>
     /// <exception cref="SoftwareException">Software cannot be found, downloaded, verified or mounted.</exception>
+    /// <exception cref="AgentOsStateException"><see cref="AgentOsOptions.State"/> is not a loadable state: corrupt,
+    /// truncated, hostile, or larger than the limits.</exception>
     public static async Task<AgentOsVm> CreateAsync(AgentOsOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new AgentOsOptions();
+        if (options.State is not { } state)
+        {
+            return await CreateFromAsync(options, loadTree: null, cancellationToken).ConfigureAwait(false);
+        }
+
+        using var reader = await StateReader.OpenAsync(state, cancellationToken).ConfigureAwait(false);
+        var merged = reader.Header.Configuration.MergeInto(options, reader.Header.VmId);
+        reader.CheckFits(ResolvedOptions.From(merged).Limits);
+        return await CreateFromAsync(merged, reader.LoadAsync, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Creates a VM whose filesystem is <paramref name="loadTree"/>'s (into a kernel without a base tree),
+    /// or the base tree when null.</summary>
+    private static async Task<AgentOsVm> CreateFromAsync(AgentOsOptions options, Func<Kernel.Kernel, CancellationToken, Task>? loadTree,
+        CancellationToken cancellationToken)
+    {
         var resolved = ResolvedOptions.From(options);
         var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
         var logger = loggerFactory.CreateLogger("AgentOs");
@@ -119,7 +138,7 @@ public sealed partial class AgentOsVm : IAsyncDisposable
         var claim = options.Host?.Claim(resolved.Limits);
         try
         {
-            var vm = await CreateCoreAsync(options, resolved, loggerFactory, logger, cancellationToken).ConfigureAwait(false);
+            var vm = await CreateCoreAsync(options, resolved, loadTree, loggerFactory, logger, cancellationToken).ConfigureAwait(false);
             vm._hostClaim = claim;
             LogCreated(logger, vm.Id, vm.Software.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return vm;
@@ -131,8 +150,8 @@ public sealed partial class AgentOsVm : IAsyncDisposable
         }
     }
 
-    private static async Task<AgentOsVm> CreateCoreAsync(AgentOsOptions options, ResolvedOptions resolved, ILoggerFactory loggerFactory, ILogger logger,
-        CancellationToken cancellationToken)
+    private static async Task<AgentOsVm> CreateCoreAsync(AgentOsOptions options, ResolvedOptions resolved, Func<Kernel.Kernel, CancellationToken, Task>? loadTree,
+        ILoggerFactory loggerFactory, ILogger logger, CancellationToken cancellationToken)
     {
         // The first VM of a process sets up Wasmtime's engine and linker; that runs beside the software resolution.
         var runtime = Task.Run(() =>
@@ -153,9 +172,19 @@ public sealed partial class AgentOsVm : IAsyncDisposable
         cancellationToken.ThrowIfCancellationRequested();
 
         var kernelOptions = options.VmId is { Length: > 0 } id
-            ? new KernelOptions { Limits = resolved.Limits, LoggerFactory = options.LoggerFactory, VmId = id }
-            : new KernelOptions { Limits = resolved.Limits, LoggerFactory = options.LoggerFactory };
+            ? new KernelOptions { Limits = resolved.Limits, LoggerFactory = options.LoggerFactory, VmId = id, BuildBaseTree = loadTree is null }
+            : new KernelOptions { Limits = resolved.Limits, LoggerFactory = options.LoggerFactory, BuildBaseTree = loadTree is null };
         var kernel = new Kernel.Kernel(kernelOptions);
+        if (loadTree is not null)
+        {
+            await loadTree(kernel, cancellationToken).ConfigureAwait(false);
+            var proc = kernel.FileSystem.MountProc();
+            if (proc != Errno.Success)
+            {
+                throw new AgentOsStateException($"state: /proc cannot be mounted ({proc}): the tree holds something other than a directory there.");
+            }
+        }
+
         kernel.NetworkPolicy = resolved.NetworkPolicy;
         kernel.DnsServers = resolved.DnsServers;
         for (var i = 0; i < packages.Count; i++)
@@ -172,7 +201,7 @@ public sealed partial class AgentOsVm : IAsyncDisposable
 
         foreach (var (command, path) in programs)
         {
-            WasmPrograms.Install(kernel, command, path);
+            WasmPrograms.Install(kernel, command, path, replace: loadTree is not null);
         }
 
         if (software.Any(p => p.Name == GrepPackage.CompanionName))
@@ -193,6 +222,7 @@ public sealed partial class AgentOsVm : IAsyncDisposable
         {
             Mounts = resolved.Mounts,
             MountImports = imports,
+            Options = options,
         };
     }
 

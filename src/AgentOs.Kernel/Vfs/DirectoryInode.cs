@@ -36,6 +36,10 @@ internal sealed class DirectoryInode : Inode
     /// <inheritdoc/>
     public override long Size => 4096;
 
+    /// <summary>The entries in insertion order (a copy).</summary>
+    public List<KeyValuePair<string, Inode>> Entries() =>
+        [.. _bySequence.Values.Select(entry => new KeyValuePair<string, Inode>(entry.Name, entry.Inode))];
+
     public Inode? Lookup(string name) => _byName.TryGetValue(name, out var entry) ? entry.Inode : null;
 
     /// <summary>Adds an entry for <paramref name="inode"/>, counting the link (and the child's ".." for a directory).</summary>

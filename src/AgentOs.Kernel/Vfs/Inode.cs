@@ -126,6 +126,28 @@ internal abstract class Inode
         }
     }
 
+    /// <summary>Sets permission bits, owner and all three times at once, for a tree copied or loaded from a saved
+    /// state (nothing else may see the inode yet).</summary>
+    public void SetAttributes(uint permissions, uint uid, uint gid, long atimeNs, long mtimeNs, long ctimeNs)
+    {
+        lock (Sync)
+        {
+            _mode = (_mode & ModeBits.TypeMask) | (permissions & ModeBits.PermissionMask);
+            _uid = uid;
+            _gid = gid;
+            _atimeNs = atimeNs;
+            _mtimeNs = mtimeNs;
+            _ctimeNs = ctimeNs;
+        }
+    }
+
+    /// <summary>Gives this inode <paramref name="source"/>'s permission bits, owner and times.</summary>
+    public void CopyAttributesFrom(Inode source)
+    {
+        var stat = source.Stat();
+        SetAttributes(stat.Mode, stat.Uid, stat.Gid, stat.AccessTimeNs, stat.ModifyTimeNs, stat.ChangeTimeNs);
+    }
+
     /// <summary>Contents were read.</summary>
     public void TouchAccess()
     {

@@ -5,7 +5,8 @@ namespace AgentOs.Kernel.Vfs;
 /// <summary>
 /// A writable in-memory regular file. Contents are paged (64 KiB pages, allocated on first write and grown in
 /// powers of two so small files stay small); missing pages and missing page tails are holes that read as zeros.
-/// Appends never copy the file. Every byte of length is charged to the file system's byte budget: growth is
+/// Appends never copy the file. A copy made for another file system (<see cref="CopyFor"/>, a fork or a saved
+/// state's snapshot) shares the pages: both sides copy a shared page before they first change it. Every byte of length is charged to the file system's byte budget: growth is
 /// reserved before the data changes (outside <see cref="Inode.Sync"/>, so a limit warning never runs under it),
 /// shrinking releases at once.
 /// </summary>
@@ -21,6 +22,9 @@ internal sealed class MemoryFileInode : RegularFileInode
 
     // Guarded by Sync.
     private readonly List<byte[]?> _pages = [];
+
+    // Pages another file's page list also holds; null until a copy is made.
+    private HashSet<byte[]>? _shared;
     private long _length;
     private bool _dead;
 
@@ -34,6 +38,51 @@ internal sealed class MemoryFileInode : RegularFileInode
 
     /// <inheritdoc/>
     public override bool IsWritable => true;
+
+    /// <summary>
+    /// A copy of this file in <paramref name="target"/> (same contents, permissions, owner and times) sharing the
+    /// pages copy-on-write, its length reserved on <paramref name="target"/>'s budgets (the caller reserved the
+    /// inode); null when the byte budget has no room.
+    /// </summary>
+    public MemoryFileInode? CopyFor(FileSystemInstance target)
+    {
+        var copy = new MemoryFileInode(target, 0, 0, 0);
+        while (true)
+        {
+            // Reserved outside Sync (a limit warning must not run under it); a write in between means another try.
+            var length = Length;
+            if (!target.TryReserveBytes(length))
+            {
+                return null;
+            }
+
+            lock (Sync)
+            {
+                if (_length == length)
+                {
+                    _shared ??= new HashSet<byte[]>(ReferenceEqualityComparer.Instance);
+                    copy._shared = new HashSet<byte[]>(ReferenceEqualityComparer.Instance);
+                    foreach (var page in _pages)
+                    {
+                        if (page is not null)
+                        {
+                            _shared.Add(page);
+                            copy._shared.Add(page);
+                        }
+                    }
+
+                    copy._pages.AddRange(_pages);
+                    copy._length = _length;
+                    break;
+                }
+            }
+
+            target.ReleaseBytes(length);
+        }
+
+        copy.CopyAttributesFrom(this);
+        return copy;
+    }
 
     /// <inheritdoc/>
     public override int Read(long offset, Span<byte> destination)
@@ -195,6 +244,7 @@ internal sealed class MemoryFileInode : RegularFileInode
             _dead = true;
             freed = _length;
             _pages.Clear();
+            _shared = null;
             _length = 0;
         }
 
@@ -238,7 +288,13 @@ internal sealed class MemoryFileInode : RegularFileInode
             if (page is null || page.Length < needed)
             {
                 var size = (int)Math.Min(PageSize, BitOperations.RoundUpToPowerOf2((uint)Math.Max(needed, MinPageAllocation)));
+                Unshare(page);
                 Array.Resize(ref page, size);
+                _pages[index] = page;
+            }
+            else if (Unshare(page))
+            {
+                page = (byte[])page.Clone();
                 _pages[index] = page;
             }
 
@@ -254,13 +310,28 @@ internal sealed class MemoryFileInode : RegularFileInode
         var keep = (int)((length + PageMask) >> PageShift);
         if (_pages.Count > keep)
         {
+            for (var i = keep; i < _pages.Count; i++)
+            {
+                Unshare(_pages[i]);
+            }
+
             _pages.RemoveRange(keep, _pages.Count - keep);
         }
 
         var inPage = (int)(length & PageMask);
         if (inPage != 0 && keep - 1 < _pages.Count && _pages[keep - 1] is { } tail && tail.Length > inPage)
         {
+            if (Unshare(tail))
+            {
+                tail = (byte[])tail.Clone();
+                _pages[keep - 1] = tail;
+            }
+
             Array.Clear(tail, inPage, tail.Length - inPage);
         }
     }
+
+    /// <summary>Forgets that <paramref name="page"/> is shared; true when it was (so the caller must copy it before
+    /// changing it). The other holder keeps treating it as shared, which at worst costs it one needless copy.</summary>
+    private bool Unshare(byte[]? page) => page is not null && _shared is not null && _shared.Remove(page);
 }

@@ -149,10 +149,23 @@ public sealed partial class VirtualFileSystem
             Require(MakeCharDevice(root, "/dev/" + name, device, 0x1B6), "/dev/" + name);
         }
 
+        Require(MountProc(), "/proc");
+    }
+
+    /// <summary>Mounts the read-only /proc (holding /proc/mounts) on the directory /proc, made (root, 0555) if a
+    /// loaded tree has none. ENOTDIR when something else is there.</summary>
+    internal Errno MountProc()
+    {
+        var result = Mkdir(new PathContext(Credentials.Root, "/", 0), "/proc", 0x16D);
+        if (result is not (Errno.Success or Errno.EEXIST))
+        {
+            return result;
+        }
+
         var proc = CreateFileSystem();
         var procRoot = new DirectoryInode(proc, 0x16D, 0, 0, isRoot: true);
         procRoot.Link("mounts", new GeneratedFileInode(proc, 0x124, MountsText));
-        Require(Mount("/proc", procRoot, readOnly: true, "proc", "proc"), "/proc");
+        return Mount("/proc", procRoot, readOnly: true, "proc", "proc");
     }
 
     private void WriteBaseFile(in PathContext root, string path, string content)

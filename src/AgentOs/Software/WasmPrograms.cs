@@ -32,9 +32,11 @@ internal static class WasmPrograms
         return File.Exists(path) ? [(Command(path), path)] : throw new SoftwareException($"{spec}: no such .wasm file");
     }
 
-    /// <summary>Writes the module at <paramref name="path"/> into the VM as <see cref="InstallDirectory"/>/<paramref name="command"/>.</summary>
+    /// <summary>Writes the module at <paramref name="path"/> into the VM as <see cref="InstallDirectory"/>/<paramref name="command"/>;
+    /// with <paramref name="replace"/> (a tree loaded from a state, holding the copy installed then), a file already
+    /// there is replaced by the host's current module.</summary>
     /// <exception cref="SoftwareException">Not a WebAssembly module, or the VM refused the file.</exception>
-    public static void Install(Kernel.Kernel kernel, string command, string path)
+    public static void Install(Kernel.Kernel kernel, string command, string path, bool replace)
     {
         var bytes = File.ReadAllBytes(path);
         if (bytes.Length < 4 || !bytes.AsSpan(0, 4).SequenceEqual("\0asm"u8))
@@ -43,6 +45,11 @@ internal static class WasmPrograms
         }
 
         var target = InstallDirectory + "/" + command;
+        if (replace && kernel.FileSystem.Stat(PathContext.Root, target, follow: false, out var existing) == Errno.Success && existing.FileType == FileType.RegularFile)
+        {
+            kernel.FileSystem.Unlink(PathContext.Root, target);
+        }
+
         var errno = kernel.FileSystem.Open(PathContext.Root, target, OpenFlags.WriteOnly | OpenFlags.Create | OpenFlags.Exclusive, 0x1ED, out var file);
         if (errno == Errno.Success)
         {
