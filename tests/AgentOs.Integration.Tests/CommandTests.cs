@@ -3,8 +3,7 @@ namespace AgentOs.Integration.Tests;
 /// <summary>
 /// The published coreutils and common packages, run unchanged, doing real work in the VM's filesystem. Left out on
 /// purpose, as defects of the published guests: `ln`/`link` hard links (the guest passes one buffer for both paths),
-/// `tac` reading a pipe (fails inside the guest with "unsupported", as on the reference VM), `du` sizes (preview1
-/// stat has no block count), `grep` (not in the published common set: only its egrep/fgrep wrappers are).
+/// `du` sizes (preview1 stat has no block count), `grep` (not in the published common set: only its egrep/fgrep wrappers are).
 /// </summary>
 public sealed class CommandTests
 {
