@@ -1,7 +1,7 @@
 using AgentOs.Benchmarks;
 using BenchmarkDotNet.Running;
 
-// Scenario figures (real packages, real guests, Stopwatch-timed): `vm`, `net`, `sidecar`, `limits [waiting [N]]`,
+// Scenario figures (real packages, real guests, Stopwatch-timed): `vm`, `net`, `sidecar`, `workspace`, `limits [waiting [N]]`,
 // `startup [runs] [-- command…]` (a fresh process's start-up by phase, then the whole CLI command),
 // `fuzz [--seed N] [--programs N] [--calls N] [--deadline-ms N] [--only NAME]`. Anything else goes to
 // BenchmarkDotNet (e.g. `--filter '*Pipe*' --job short`).
@@ -24,6 +24,9 @@ switch (args.FirstOrDefault())
         return;
     case "startup-child":
         await StartupScenario.ChildAsync();
+        return;
+    case "workspace":
+        await WorkspaceScenario.RunAsync();
         return;
     case "fuzz":
         Environment.Exit(await FuzzScenario.RunAsync(args));

@@ -12,6 +12,7 @@ internal sealed class VmOptionSet
     private readonly Option<int?> _maxProcesses = Count("--max-processes", "Processes alive or zombie at once (limits.resources.maxProcesses).");
     private readonly Option<int?> _maxOpenFds = Count("--max-open-fds", "Open descriptors, VM-wide and per process (limits.resources.maxOpenFds).");
     private readonly Option<int?> _maxSockets = Count("--max-sockets", "Sockets alive at once (limits.resources.maxSockets).");
+    private readonly Option<int?> _maxPtys = Count("--max-ptys", "Pseudo-terminals open at once (limits.resources.maxPtys).");
     private readonly Option<long?> _maxFilesystemBytes = Size("--max-filesystem-bytes", "Bytes in the writable filesystem (limits.resources.maxFilesystemBytes).");
     private readonly Option<long?> _maxWasmStackBytes = Size("--max-wasm-stack-bytes", "WebAssembly stack per process (limits.resources.maxWasmStackBytes).");
     private readonly Option<long?> _maxWasmMemoryBytes = Size("--max-wasm-memory-bytes", "Linear memory per process (limits.resources.maxWasmMemoryBytes).");
@@ -74,6 +75,27 @@ internal sealed class VmOptionSet
         Arity = ArgumentArity.OneOrMore,
     };
 
+    private readonly Option<string[]> _mount = new("--mount")
+    {
+        HelpName = "HOST:GUEST[:ro|rw|overlay]",
+        Description = "Show a host directory at GUEST: rw (default) writes the VM's changes back when the run ends, ro refuses changes (EROFS), overlay keeps them in the VM. Counted against the filesystem limits. Repeatable.",
+        Arity = ArgumentArity.OneOrMore,
+    };
+
+    private readonly Option<string[]> _copyIn = new("--copy-in")
+    {
+        HelpName = "HOST:GUEST",
+        Description = "Copy a host file or tree into the VM before the run. Repeatable.",
+        Arity = ArgumentArity.OneOrMore,
+    };
+
+    private readonly Option<string[]> _copyOut = new("--copy-out")
+    {
+        HelpName = "GUEST:HOST",
+        Description = "Copy a VM file or tree to the host after the run. Repeatable.",
+        Arity = ArgumentArity.OneOrMore,
+    };
+
     private readonly Option<string?> _logLevel = new("--log-level")
     {
         HelpName = string.Join('|', CliLogLevel.Names),
@@ -83,7 +105,7 @@ internal sealed class VmOptionSet
     private readonly Option<string?> _logFile = LogFileOption();
 
     public IEnumerable<Option> All =>
-        [_maxProcesses, _maxOpenFds, _maxSockets, _maxFilesystemBytes, _maxWasmStackBytes, _maxWasmMemoryBytes, _maxMemoryBytes, _maxCpuCores, _limits, _software, _cwd, _env, _allowNet, _dnsServer, _logLevel, _logFile];
+        [_maxProcesses, _maxOpenFds, _maxSockets, _maxPtys, _maxFilesystemBytes, _maxWasmStackBytes, _maxWasmMemoryBytes, _maxMemoryBytes, _maxCpuCores, _limits, _software, _cwd, _env, _allowNet, _dnsServer, _mount, _copyIn, _copyOut, _logLevel, _logFile];
 
     /// <summary><c>--log-file PATH</c>: the CLI's diagnostics go to PATH, apart from the guest's stderr.</summary>
     public static Option<string?> LogFileOption() => new("--log-file")
@@ -108,6 +130,7 @@ internal sealed class VmOptionSet
         limits.MaxProcesses = parse.GetValue(_maxProcesses) ?? limits.MaxProcesses;
         limits.MaxOpenFds = parse.GetValue(_maxOpenFds) ?? limits.MaxOpenFds;
         limits.MaxSockets = parse.GetValue(_maxSockets) ?? limits.MaxSockets;
+        limits.MaxPtys = parse.GetValue(_maxPtys) ?? limits.MaxPtys;
         limits.MaxFilesystemBytes = parse.GetValue(_maxFilesystemBytes) ?? limits.MaxFilesystemBytes;
         limits.MaxWasmStackBytes = parse.GetValue(_maxWasmStackBytes) ?? limits.MaxWasmStackBytes;
         limits.MaxWasmMemoryBytes = parse.GetValue(_maxWasmMemoryBytes) ?? limits.MaxWasmMemoryBytes;
@@ -150,6 +173,19 @@ internal sealed class VmOptionSet
             }
         }
 
+        var mounts = new List<HostMount>();
+        foreach (var text in parse.GetValue(_mount) ?? [])
+        {
+            try
+            {
+                mounts.Add(HostMount.Parse(text));
+            }
+            catch (FormatException e)
+            {
+                throw new CliUsageException("--mount: " + e.Message);
+            }
+        }
+
         return new VmSettings(
             limits,
             limitsFile,
@@ -159,7 +195,21 @@ internal sealed class VmOptionSet
             allowNet,
             dnsServers,
             CliLogLevel.Resolve(parse.GetValue(_logLevel), environment),
-            Logging.CliLogging.ResolveLogFile(parse.GetValue(_logFile), environment));
+            Logging.CliLogging.ResolveLogFile(parse.GetValue(_logFile), environment))
+        {
+            Mounts = mounts,
+            CopyIn = [.. (parse.GetValue(_copyIn) ?? []).Select(text => SplitPair("--copy-in", "HOST:GUEST", text))],
+            CopyOut = [.. (parse.GetValue(_copyOut) ?? []).Select(text => SplitPair("--copy-out", "GUEST:HOST", text))],
+        };
+    }
+
+    // The last colon separates: guest paths seldom contain one, host paths (Windows drives) may.
+    private static (string From, string To) SplitPair(string option, string shape, string text)
+    {
+        var separator = option == "--copy-in" ? text.LastIndexOf(':') : text.IndexOf(':', StringComparison.Ordinal);
+        return separator <= 0 || separator == text.Length - 1
+            ? throw new CliUsageException($"{option}: expected {shape}, got '{text}'")
+            : (text[..separator], text[(separator + 1)..]);
     }
 
     private static Option<int?> Count(string name, string description) => new(name)

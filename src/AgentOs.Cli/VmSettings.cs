@@ -13,4 +13,14 @@ internal sealed record VmSettings(
     IReadOnlyList<string> AllowNet,
     IReadOnlyList<string> DnsServers,
     LogLevel LogLevel,
-    string? LogFile);
+    string? LogFile)
+{
+    /// <summary>--mount, in order.</summary>
+    public IReadOnlyList<HostMount> Mounts { get; init; } = [];
+
+    /// <summary>--copy-in (host, guest), done after the VM is created.</summary>
+    public IReadOnlyList<(string From, string To)> CopyIn { get; init; } = [];
+
+    /// <summary>--copy-out (guest, host), done after the guest ends.</summary>
+    public IReadOnlyList<(string From, string To)> CopyOut { get; init; } = [];
+}

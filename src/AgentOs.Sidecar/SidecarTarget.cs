@@ -43,6 +43,7 @@ internal sealed partial class SidecarTarget : IAsyncDisposable
         string? user = null,
         string? vmId = null,
         JsonElement? network = null,
+        IList<string>? mounts = null,
         CancellationToken cancellationToken = default) => Guard<object>(async () =>
     {
         var options = new AgentOsOptions
@@ -66,6 +67,18 @@ internal sealed partial class SidecarTarget : IAsyncDisposable
             catch (JsonException e)
             {
                 throw SidecarErrors.InvalidParams("limits: " + e.Message, "limits" + e.Path?.TrimStart('$'));
+            }
+        }
+
+        foreach (var mount in mounts ?? [])
+        {
+            try
+            {
+                options.Mounts.Add(HostMount.Parse(mount));
+            }
+            catch (FormatException e)
+            {
+                throw SidecarErrors.InvalidParams("mounts: " + e.Message, "mounts");
             }
         }
 

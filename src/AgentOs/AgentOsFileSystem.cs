@@ -28,11 +28,43 @@ public sealed class AgentOsFileSystem
         _context = new PathContext(credentials, workingDirectory, 0x12);
     }
 
+    /// <summary>The kernel this view works on.</summary>
+    internal Kernel.Kernel VmKernel => _kernel;
+
+    /// <summary>The identity, working directory and umask of every operation.</summary>
+    internal PathContext Context => _context;
+
     /// <summary>Reads a whole file.</summary>
     /// <exception cref="AgentOsFileSystemException">The file cannot be opened or read (EFBIG past 2 GiB).</exception>
     public byte[] ReadAllBytes(string path)
     {
         using var stream = OpenRead(path);
+        if (!stream.CanSeek)
+        {
+            return ReadToEnd(stream, path);
+        }
+
+        // A regular file: read straight into an array of its size, no intermediate buffer or copies.
+        var length = stream.Length;
+        if (length > Array.MaxLength)
+        {
+            throw Failure(Errno.EFBIG, "read", path);
+        }
+
+        var result = GC.AllocateUninitializedArray<byte>((int)length);
+        var filled = stream.ReadAtLeast(result, result.Length, throwOnEndOfStream: false);
+        if (filled < result.Length)
+        {
+            return result[..filled]; // Truncated meanwhile.
+        }
+
+        // Grown meanwhile: take the rest too, as a read to EOF would.
+        var probe = new byte[1];
+        return stream.Read(probe) == 0 ? result : [.. result, probe[0], .. ReadToEnd(stream, path)];
+    }
+
+    private byte[] ReadToEnd(Stream stream, string path)
+    {
         using var buffer = new MemoryStream();
         var chunk = new byte[1 << 16];
         int n;

@@ -36,6 +36,10 @@ public sealed class AgentOsOptions
     /// <summary>Variables added to (or replacing) the default environment of every process started from the host.</summary>
     public IDictionary<string, string> Env { get; set; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>Host directories shown in the VM (copied in at creation; see <see cref="HostMount"/>). Empty by
+    /// default.</summary>
+    public IList<HostMount> Mounts { get; set; } = [];
+
     /// <summary>The working directory of processes started from the host and of relative file paths. Default
     /// <c>/workspace</c>.</summary>
     public string Cwd { get; set; } = "/workspace";

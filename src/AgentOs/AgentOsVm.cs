@@ -5,6 +5,7 @@ using AgentOs.Kernel.Vfs;
 using AgentOs.Kernel.Processes;
 using AgentOs.Software;
 using AgentOs.Wasm;
+using AgentOs.Workspace;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -185,8 +186,13 @@ public sealed partial class AgentOsVm : IAsyncDisposable
 
         var credentials = options.User == VmUser.Root ? Credentials.Root : Credentials.AgentOsUser;
         PrepareWorkingDirectory(kernel, credentials, resolved.Cwd);
+        var imports = await Task.Run(() => HostMounts.Apply(kernel, credentials, resolved.Mounts, cancellationToken), cancellationToken).ConfigureAwait(false);
         var executor = new WasmExecutor(kernel, await runtime.ConfigureAwait(false), loggerFactory.CreateLogger("AgentOs.Wasm"));
-        return new AgentOsVm(kernel, executor, credentials, resolved.Environment, resolved.Cwd, software, resolved.MaxCapturedOutputBytes, resolved.TerminateGraceMs, logger, AgentOsMetrics.For(options.MeterFactory));
+        return new AgentOsVm(kernel, executor, credentials, resolved.Environment, resolved.Cwd, software, resolved.MaxCapturedOutputBytes, resolved.TerminateGraceMs, logger, AgentOsMetrics.For(options.MeterFactory))
+        {
+            Mounts = resolved.Mounts,
+            MountImports = imports,
+        };
     }
 
     private static void InstallOwnProgram(Kernel.Kernel kernel, OwnProgram own)
@@ -221,7 +227,8 @@ public sealed partial class AgentOsVm : IAsyncDisposable
     /// <summary>
     /// Ends the VM: every process gets SIGTERM, those still alive after the grace period
     /// (<see cref="ProcessLimitsOptions.TerminateGraceMs"/>) get SIGKILL; the host's pipe ends are closed and the
-    /// VM stops reporting metrics. Idempotent.
+    /// VM stops reporting metrics; read-write mounts are written back to their host directories (a failure is logged:
+    /// call <see cref="SyncMountsAsync"/> first to see it). Idempotent.
     /// </summary>
     public async ValueTask DisposeAsync()
     {
@@ -230,6 +237,7 @@ public sealed partial class AgentOsVm : IAsyncDisposable
             return;
         }
 
+        CloseTerminals();
         await Task.Run(() => _kernel.Processes.TerminateAll(_terminateGrace)).ConfigureAwait(false);
 
         // Killed guests unwind within an epoch tick; wait so no guest thread outlives its VM.
@@ -246,6 +254,8 @@ public sealed partial class AgentOsVm : IAsyncDisposable
         {
             handle.Dispose();
         }
+
+        await WriteBackMountsAsync().ConfigureAwait(false);
 
         // One usage snapshot per VM at Debug (high-water marks included), not one per process exit.
         _kernel.Registry.LogUsageSnapshot();

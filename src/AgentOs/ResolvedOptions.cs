@@ -1,6 +1,7 @@
 using System.Net;
 using AgentOs.Kernel.Limits;
 using AgentOs.Kernel.Net;
+using AgentOs.Workspace;
 
 namespace AgentOs;
 
@@ -16,10 +17,11 @@ internal sealed record ResolvedOptions(
     string Cwd,
     NetworkPolicy NetworkPolicy,
     IReadOnlyList<IPEndPoint> DnsServers,
-    Dictionary<string, string> Environment)
+    Dictionary<string, string> Environment,
+    IReadOnlyList<HostMount> Mounts)
 {
     /// <exception cref="LimitConfigurationException">A limit is out of range.</exception>
-    /// <exception cref="ArgumentException">The user, cwd, an environment name or a network entry is invalid.</exception>
+    /// <exception cref="ArgumentException">The user, cwd, an environment name, a mount or a network entry is invalid.</exception>
     public static ResolvedOptions From(AgentOsOptions options)
     {
         var limitsOptions = options.Limits ?? new LimitsOptions();
@@ -38,11 +40,12 @@ internal sealed record ResolvedOptions(
             throw new ArgumentException($"cwd must be an absolute path (was \"{cwd}\").", nameof(options));
         }
 
+        var mounts = HostMounts.Validate(options.Mounts);
         var networkPolicy = ResolveNetworkPolicy(options.Network);
         var dnsServers = ResolveDnsServers(options.Network);
         var environment = DefaultEnvironment.Create(options.User, options.Env ?? new Dictionary<string, string>());
         CheckFitsTheMachine(limits);
-        return new ResolvedOptions(limits, maxCapturedOutputBytes, terminateGraceMs, cwd, networkPolicy, dnsServers, environment);
+        return new ResolvedOptions(limits, maxCapturedOutputBytes, terminateGraceMs, cwd, networkPolicy, dnsServers, environment, mounts);
     }
 
     /// <summary>An exception's message without the " (Parameter '…')" suffix: the message names the field itself.</summary>

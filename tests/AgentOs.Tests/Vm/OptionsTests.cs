@@ -97,7 +97,7 @@ public sealed class OptionsTests
     [Theory]
     [InlineData("""{"limits":{"resources":{"maxProcesss":1}}}""", "limits.resources.maxProcesss", "limits.resources.maxProcesss is not a known limit (known: maxProcesses, ")]
     [InlineData("""{"limits":{"proces":{}}}""", "limits.proces", "limits.proces is not a known limit (known: resources, process)")]
-    [InlineData("""{"netwrk":{}}""", "netwrk", "netwrk is not a known option (known: software, defaultSoftware, limits, network, env, cwd, user, vmId, cacheDirectory, registry)")]
+    [InlineData("""{"netwrk":{}}""", "netwrk", "netwrk is not a known option (known: software, defaultSoftware, limits, network, env, mounts, cwd, user, vmId, cacheDirectory, registry)")]
     [InlineData("""{"network":{"allowHosts":["x"]}}""", "network.allowHosts", "network.allowHosts is not a known option (known: allowedHosts, dnsServers)")]
     public void UnknownConfigurationKeysAreRefusedNamingTheirPath(string json, string path, string message)
     {
