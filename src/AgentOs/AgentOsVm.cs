@@ -176,7 +176,7 @@ public sealed partial class AgentOsVm : IAsyncDisposable
             WasmPrograms.Install(kernel, command, path);
         }
 
-        foreach (var own in (ReadOnlySpan<OwnProgram>)[OwnProgram.Grep, OwnProgram.Tac])
+        foreach (var own in (ReadOnlySpan<OwnProgram>)[OwnProgram.Grep, OwnProgram.Tac, OwnProgram.Cat])
         {
             if (software.Any(p => p.Name == own.Companion))
             {

@@ -7,13 +7,16 @@ namespace AgentOs.Software;
 /// A command the library builds itself (Software/NAME/NAME.c, a plain wasm32-wasip1 program, embedded) as an
 /// in-memory package. <see cref="Grep"/>: the published <c>@agentos-software/grep</c> ships only the
 /// <c>egrep</c>/<c>fgrep</c> wrappers that call <c>grep</c>. <see cref="Tac"/>: the published uutils tac cannot read
-/// a pipe (it memory-maps a temp copy, which its wasm build cannot), so it replaces coreutils' tac. One package per
+/// a pipe (it memory-maps a temp copy, which its wasm build cannot), so it replaces coreutils' tac. <see cref="Cat"/>:
+/// the published uutils cat refuses paths that are pipes or devices (its wasm build knows only files, directories and
+/// symlinks), so it replaces coreutils' cat. One package per
 /// process, shared by every VM like a cached .aospkg, so a VM pays no copy of the module.
 /// </summary>
 internal sealed class OwnProgram
 {
     public static readonly OwnProgram Grep = new("grep", companion: "grep", replaces: false);
     public static readonly OwnProgram Tac = new("tac", companion: "coreutils", replaces: true);
+    public static readonly OwnProgram Cat = new("cat", companion: "coreutils", replaces: true);
 
     private readonly Lazy<(AospkgPackage Package, string Sha256)> _loaded;
 
