@@ -23,7 +23,7 @@ public sealed partial class Kernel
         // A guest process is one thread, so an empty pipe whose writers are all this process's own descriptors can
         // never fill. brush reaches this in `read l < <(cmd)`: it opens the substitution's pipe, then reads before
         // its (same-thread) task has started cmd; the reference hangs there, EDEADLK ends the read instead.
-        if (!buffer.IsEmpty && !file.IsNonBlocking && file is Ipc.PipeReadEnd { Pipe: var pipe } && pipe.ReadWouldBlock
+        if (!buffer.IsEmpty && !file.IsNonBlocking && file is Ipc.PipeReadEnd { Pipe: { IsNamed: false } pipe } && pipe.ReadWouldBlock
             && HoldsEveryDescriptor(process, pipe.WriteEnd))
         {
             return Errno.EDEADLK;
@@ -48,7 +48,7 @@ public sealed partial class Kernel
             buffer = buffer[..(int)Limits.MaxFdWriteBytes];
         }
 
-        if (!file.IsNonBlocking && file is Ipc.PipeWriteEnd { Pipe: var pipe } && pipe.Room < buffer.Length
+        if (!file.IsNonBlocking && file is Ipc.PipeWriteEnd { Pipe: { IsNamed: false } pipe } && pipe.Room < buffer.Length
             && HoldsEveryDescriptor(process, pipe.ReadEnd))
         {
             return WriteOwnPipe(process, pipe, buffer, out written);
@@ -68,7 +68,8 @@ public sealed partial class Kernel
     }
 
     // True when every descriptor of end is in process's own table (none in another process, a socket queue, or a
-    // spawn in flight): then only process can use that end. Host-held ends have no descriptor and never count.
+    // spawn in flight): then only process can use that end. Host-held ends have no descriptor and never count; a
+    // named FIFO's ends are never asked, as anyone may open them later.
     private static bool HoldsEveryDescriptor(Process process, FileDescription end)
     {
         var references = end.References;

@@ -176,7 +176,7 @@ public sealed partial class AgentOsVm : IAsyncDisposable
             WasmPrograms.Install(kernel, command, path);
         }
 
-        foreach (var own in (ReadOnlySpan<OwnProgram>)[OwnProgram.Grep, OwnProgram.Tac, OwnProgram.Cat])
+        foreach (var own in (ReadOnlySpan<OwnProgram>)[OwnProgram.Grep, OwnProgram.Tac, OwnProgram.Cat, OwnProgram.Mkfifo])
         {
             if (software.Any(p => p.Name == own.Companion))
             {

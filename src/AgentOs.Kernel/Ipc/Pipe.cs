@@ -85,6 +85,33 @@ internal sealed class Pipe
     /// <summary>The read end (O_RDONLY).</summary>
     public PipeReadEnd ReadEnd { get; }
 
+    /// <summary>True for a named FIFO's pipe, whose ends anyone may open later by path.</summary>
+    public bool IsNamed { get; private init; }
+
+    /// <summary>Whether every reader is gone.</summary>
+    public bool ReadEndClosed
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _readClosed;
+            }
+        }
+    }
+
+    /// <summary>Whether every writer is gone.</summary>
+    public bool WriteEndClosed
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _writeClosed;
+            }
+        }
+    }
+
     /// <summary>The write end (O_WRONLY).</summary>
     public PipeWriteEnd WriteEnd { get; }
 
@@ -189,6 +216,10 @@ internal sealed class Pipe
         readEnd = pipe.ReadEnd;
         writeEnd = pipe.WriteEnd;
     }
+
+    /// <summary>The pipe behind a named FIFO (mkfifo): default capacity, bounded by the inode budget rather than
+    /// <c>vm_pipes</c>.</summary>
+    public static Pipe CreateNamed() => new(DefaultCapacity, null) { IsNamed = true };
 
     /// <summary>
     /// pipe(2) charged to <paramref name="pipes"/> (<c>vm_pipes</c>): EAGAIN, creating nothing, at the cap. The unit

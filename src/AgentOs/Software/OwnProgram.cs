@@ -9,7 +9,7 @@ namespace AgentOs.Software;
 /// <c>egrep</c>/<c>fgrep</c> wrappers that call <c>grep</c>. <see cref="Tac"/>: the published uutils tac cannot read
 /// a pipe (it memory-maps a temp copy, which its wasm build cannot), so it replaces coreutils' tac. <see cref="Cat"/>:
 /// the published uutils cat refuses paths that are pipes or devices (its wasm build knows only files, directories and
-/// symlinks), so it replaces coreutils' cat. One package per
+/// symlinks), so it replaces coreutils' cat. <see cref="Mkfifo"/>: the published coreutils has none. One package per
 /// process, shared by every VM like a cached .aospkg, so a VM pays no copy of the module.
 /// </summary>
 internal sealed class OwnProgram
@@ -17,6 +17,7 @@ internal sealed class OwnProgram
     public static readonly OwnProgram Grep = new("grep", companion: "grep", replaces: false);
     public static readonly OwnProgram Tac = new("tac", companion: "coreutils", replaces: true);
     public static readonly OwnProgram Cat = new("cat", companion: "coreutils", replaces: true);
+    public static readonly OwnProgram Mkfifo = new("mkfifo", companion: "coreutils", replaces: false);
 
     private readonly Lazy<(AospkgPackage Package, string Sha256)> _loaded;
 
