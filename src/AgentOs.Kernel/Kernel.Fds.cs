@@ -15,7 +15,21 @@ public sealed partial class Kernel
     {
         read = 0;
         var errno = process.Fds.Get(fd, out var file);
-        return errno != Errno.Success ? errno : file.Read(buffer, new(process.Interrupted), out read);
+        if (errno != Errno.Success)
+        {
+            return errno;
+        }
+
+        // A guest process is one thread, so an empty pipe whose writers are all this process's own descriptors can
+        // never fill. brush reaches this in `read l < <(cmd)`: it opens the substitution's pipe, then reads before
+        // its (same-thread) task has started cmd; the reference hangs there, EDEADLK ends the read instead.
+        if (!buffer.IsEmpty && !file.IsNonBlocking && file is Ipc.PipeReadEnd { Pipe: { IsNamed: false } pipe } && pipe.ReadWouldBlock
+            && HoldsEveryDescriptor(process, pipe.WriteEnd))
+        {
+            return Errno.EDEADLK;
+        }
+
+        return file.Read(buffer, new(process.Interrupted), out read);
     }
 
     /// <summary>write(2). EPIPE also raises SIGPIPE on the writer, whose default action ends it.</summary>
@@ -34,6 +48,12 @@ public sealed partial class Kernel
             buffer = buffer[..(int)Limits.MaxFdWriteBytes];
         }
 
+        if (!file.IsNonBlocking && file is Ipc.PipeWriteEnd { Pipe: { IsNamed: false } pipe } && pipe.Room < buffer.Length
+            && HoldsEveryDescriptor(process, pipe.ReadEnd))
+        {
+            return WriteOwnPipe(process, pipe, buffer, out written);
+        }
+
         process.PendingWrite = file;
         try
         {
@@ -45,6 +65,26 @@ public sealed partial class Kernel
         }
 
         return SignalBrokenPipe(process, file, errno, Net.MessageFlags.None);
+    }
+
+    // True when every descriptor of end is in process's own table (none in another process, a socket queue, or a
+    // spawn in flight): then only process can use that end. Host-held ends have no descriptor and never count; a
+    // named FIFO's ends are never asked, as anyone may open them later.
+    private static bool HoldsEveryDescriptor(Process process, FileDescription end)
+    {
+        var references = end.References;
+        return references > 0 && process.Fds.CountReferences(end) == references;
+    }
+
+    // A blocking write into a pipe only the writer can read would wait forever: brush writes a here-document or
+    // here-string into a pipe before it spawns the reader (on Linux it first raises the pipe's size to fit with
+    // F_SETPIPE_SZ). The pipe grows to fit instead, bounded by vm_pipe_overflow_bytes; past that the write places
+    // what fits and then fails with EDEADLK rather than hang.
+    private Errno WriteOwnPipe(Process process, Ipc.Pipe pipe, ReadOnlySpan<byte> buffer, out int written)
+    {
+        pipe.GrowToFit(buffer.Length, PipeOverflowGauge);
+        var errno = pipe.Write(buffer, nonBlocking: true, new(process.Interrupted), out written);
+        return errno == Errno.EAGAIN ? Errno.EDEADLK : errno;
     }
 
     // EPIPE comes with SIGPIPE (unless MSG_NOSIGNAL) for pipes and stream sockets; Unix datagram and seqpacket sockets

@@ -73,6 +73,13 @@ public sealed partial class Kernel
         return errno != Errno.Success ? errno : FileSystem.Mkdir(context, full, mode);
     }
 
+    /// <summary>mkfifoat(3) (mknodat(2) with S_IFIFO).</summary>
+    public Errno MkfifoAt(Process process, int dirFd, string path, uint mode)
+    {
+        var errno = Resolve(process, dirFd, path, out var context, out var full);
+        return errno != Errno.Success ? errno : FileSystem.MakeFifo(context, full, mode);
+    }
+
     /// <summary>unlinkat(2), with AT_REMOVEDIR when <paramref name="removeDirectory"/>.</summary>
     public Errno UnlinkAt(Process process, int dirFd, string path, bool removeDirectory)
     {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using AgentOs.Kernel;
 using AgentOs.Kernel.Limits;
+using AgentOs.Kernel.Vfs;
 using AgentOs.Kernel.Processes;
 using AgentOs.Software;
 using AgentOs.State;
@@ -204,13 +205,11 @@ public sealed partial class AgentOsVm : IAsyncDisposable
             WasmPrograms.Install(kernel, command, path, replace: loadTree is not null);
         }
 
-        if (software.Any(p => p.Name == GrepPackage.CompanionName))
+        foreach (var own in (ReadOnlySpan<OwnProgram>)[OwnProgram.Grep, OwnProgram.Tac, OwnProgram.Cat, OwnProgram.Mkfifo])
         {
-            var (grep, sha256) = GrepPackage.Get();
-            var errno = PackageMount.Mount(kernel, grep, sha256);
-            if (errno != Errno.Success)
+            if (software.Any(p => p.Name == own.Companion))
             {
-                throw new SoftwareException($"grep: cannot be installed in the VM ({errno}): {AgentOsFileSystemException.Strerror(errno)}");
+                InstallOwnProgram(kernel, own);
             }
         }
 
@@ -224,6 +223,22 @@ public sealed partial class AgentOsVm : IAsyncDisposable
             MountImports = imports,
             Options = options,
         };
+    }
+
+    private static void InstallOwnProgram(Kernel.Kernel kernel, OwnProgram own)
+    {
+        var (package, sha256) = own.Get();
+        if (own.Replaces)
+        {
+            // The companion's command link goes; /bin/NAME points at the link's path, so it follows the new one.
+            kernel.FileSystem.Unlink(PathContext.Root, AgentOs.Kernel.Kernel.CommandsDirectory + "/" + own.Command);
+        }
+
+        var errno = PackageMount.Mount(kernel, package, sha256);
+        if (errno != Errno.Success)
+        {
+            throw new SoftwareException($"{own.Command}: cannot be installed in the VM ({errno}): {AgentOsFileSystemException.Strerror(errno)}");
+        }
     }
 
     /// <summary>The processes of the VM as a forest: each process under its parent; orphans and host-started

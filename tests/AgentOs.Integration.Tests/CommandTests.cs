@@ -3,8 +3,7 @@ namespace AgentOs.Integration.Tests;
 /// <summary>
 /// The published coreutils and common packages, run unchanged, doing real work in the VM's filesystem. Left out on
 /// purpose, as defects of the published guests: `ln`/`link` hard links (the guest passes one buffer for both paths),
-/// `tac` reading a pipe (fails inside the guest with "unsupported", as on the reference VM), `du` sizes (preview1
-/// stat has no block count), `grep` (not in the published common set: only its egrep/fgrep wrappers are).
+/// `du` sizes (preview1 stat has no block count), `grep` (not in the published common set: only its egrep/fgrep wrappers are).
 /// </summary>
 public sealed class CommandTests
 {
@@ -59,6 +58,39 @@ public sealed class CommandTests
     [InlineData("echo 2+3 | bc", "5\n")]
     [InlineData("comm -12 d1 d2 2>/dev/null || (printf 'a\\nb\\n' > d1; printf 'a\\nc\\n' > d2; comm -12 d1 d2)", "a\n")]
     public async Task CommandDoesItsJob(string script, string expected)
+    {
+        using var vm = await TestVm.CreateAsync();
+
+        var result = await vm.ShAsync(script);
+
+        Assert.True(expected == result.Stdout, result.ToString());
+    }
+
+    /// <summary>Issue #12: tools reading a pipe (no seek, no size) or a character device, as tac once could not.</summary>
+    [Theory]
+    [InlineData("seq 5 | sort -r | paste -sd,", "5,4,3,2,1\n")]
+    [InlineData("seq 5 | shuf | sort -n | paste -sd,", "1,2,3,4,5\n")]
+    [InlineData("seq 7 | split -l 3 && cat xab && ls x*", "4\n5\n6\nxaa\nxab\nxac\n")]
+    [InlineData("seq 100000 | tail -n 2", "99999\n100000\n")]
+    [InlineData("seq 5 | tail -c 5", "\n4\n5\n")]
+    [InlineData("seq 5 | head -c 3", "1\n2")]
+    [InlineData("printf ab | od -An -c", "   a   b\n")]
+    [InlineData("echo abc | base64 | base64 -d", "abc\n")]
+    [InlineData("echo abc | cksum", "1112837078 4\n")]
+    [InlineData("echo abc | md5sum", "0bee89b07a248e27c83fc3d5951213c1  -\n")]
+    [InlineData("seq 3 | gzip | gunzip", "1\n2\n3\n")]
+    [InlineData("mkdir -p tp && echo y > tp/g && tar cf - tp | (mkdir o && cd o && tar xf - && cat tp/g)", "y\n")]
+    [InlineData("seq 5 | sed -n '$p'", "5\n")]
+    [InlineData("seq 5 | awk 'END { print NR }'", "5\n")]
+    [InlineData("printf '1\\n3\\n' > f; seq 3 | diff - f", "2d1\n< 2\n")]
+    [InlineData("printf '1\\n3\\n' > f; seq 3 | comm -3 - f", "2\n")]
+    [InlineData("seq 4 | paste - -", "1\t2\n3\t4\n")]
+    [InlineData("seq 3 | xargs echo", "1 2 3\n")]
+    [InlineData("echo hi | wc -c /dev/stdin", "3 /dev/stdin\n")]
+    [InlineData("head -c 10 /dev/zero | wc -c", "10\n")]
+    [InlineData("head -c 16 /dev/urandom | wc -c", "16\n")]
+    [InlineData("wc -c < /dev/null; sort /dev/null; od -An -tx1 -N2 /dev/zero", "0\n 00 00\n")]
+    public async Task ToolsReadPipesAndDevices(string script, string expected)
     {
         using var vm = await TestVm.CreateAsync();
 

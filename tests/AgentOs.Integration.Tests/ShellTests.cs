@@ -58,6 +58,32 @@ public sealed class ShellTests
     }
 
     [Fact]
+    public async Task HereDocumentsLargerThanAPipeComplete()
+    {
+        using var vm = await TestVm.CreateAsync();
+
+        // brush writes a here-document into a pipe before it starts the reader; the pipe grows instead of deadlocking.
+        var result = await vm.ShAsync("x=$(seq 30000); wc -l <<< \"$x\"; read first <<< \"$x\"; echo $first; mapfile -t a <<EOF\n$x\nEOF\necho ${#a[@]}; y=$(echo \"$x\"); echo ${#y}");
+        var overflow = vm.Kernel.Registry.Find(AgentOs.Kernel.Limits.LimitNames.PipeOverflowBytes)!;
+
+        Assert.True(result.Stdout == "30000\n1\n30000\n168893\n", result.ToString());
+        Assert.Equal(0, overflow.Current);
+    }
+
+    [Fact]
+    public async Task ABuiltinReadingAProcessSubstitutionFailsInsteadOfHanging()
+    {
+        using var vm = await TestVm.CreateAsync();
+
+        // brush starts <(cmd) on its one thread only after the builtin has read: EDEADLK, not a hang. External
+        // commands read it fine.
+        var result = await vm.ShAsync("while read l; do echo \"got $l\"; done < <(seq 2); cat < <(seq 2); wc -l < <(seq 3)");
+
+        Assert.True(result.Stdout == "1\n2\n3\n", result.ToString());
+        Assert.Contains("deadlock", result.Stderr, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task StdinReachesTheGuest()
     {
         using var vm = await TestVm.CreateAsync();

@@ -412,6 +412,24 @@ public sealed class FdTable
         return list;
     }
 
+    /// <summary>How many of this table's descriptors refer to <paramref name="description"/>.</summary>
+    public int CountReferences(FileDescription description)
+    {
+        var count = 0;
+        lock (_lock)
+        {
+            foreach (var entry in _entries)
+            {
+                if (entry.Description == description)
+                {
+                    count++;
+                }
+            }
+        }
+
+        return count;
+    }
+
     private void CloseWhere(Func<Entry, bool> predicate, int minFd, bool closeTable = false)
     {
         List<FileDescription>? released = null;

@@ -85,6 +85,33 @@ internal sealed class Pipe
     /// <summary>The read end (O_RDONLY).</summary>
     public PipeReadEnd ReadEnd { get; }
 
+    /// <summary>True for a named FIFO's pipe, whose ends anyone may open later by path.</summary>
+    public bool IsNamed { get; private init; }
+
+    /// <summary>Whether every reader is gone.</summary>
+    public bool ReadEndClosed
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _readClosed;
+            }
+        }
+    }
+
+    /// <summary>Whether every writer is gone.</summary>
+    public bool WriteEndClosed
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _writeClosed;
+            }
+        }
+    }
+
     /// <summary>The write end (O_WRONLY).</summary>
     public PipeWriteEnd WriteEnd { get; }
 
@@ -102,6 +129,30 @@ internal sealed class Pipe
             lock (_gate)
             {
                 return _count;
+            }
+        }
+    }
+
+    /// <summary>True when a read would wait: nothing buffered and the write end still open.</summary>
+    internal bool ReadWouldBlock
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _count == 0 && !_writeClosed && !_readClosed;
+            }
+        }
+    }
+
+    /// <summary>Bytes a write can place now without waiting.</summary>
+    internal int Room
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return Capacity - _count;
             }
         }
     }
@@ -165,6 +216,10 @@ internal sealed class Pipe
         readEnd = pipe.ReadEnd;
         writeEnd = pipe.WriteEnd;
     }
+
+    /// <summary>The pipe behind a named FIFO (mkfifo): default capacity, bounded by the inode budget rather than
+    /// <c>vm_pipes</c>.</summary>
+    public static Pipe CreateNamed() => new(DefaultCapacity, null) { IsNamed = true };
 
     /// <summary>
     /// pipe(2) charged to <paramref name="pipes"/> (<c>vm_pipes</c>): EAGAIN, creating nothing, at the cap. The unit
@@ -475,28 +530,49 @@ internal sealed class Pipe
     {
         lock (_gate)
         {
-            if (_blockedWriters == 0 || _readClosed || !overflow.TryReserve(_baseCapacity))
-            {
-                return false;
-            }
-
-            var grown = new byte[_capacity + _baseCapacity];
-            if (_buffer is { } old)
-            {
-                var first = Math.Min(_count, _capacity - _head);
-                old.AsSpan(_head, first).CopyTo(grown);
-                old.AsSpan(0, _count - first).CopyTo(grown.AsSpan(first));
-            }
-
-            ReturnBufferLocked();
-            _buffer = grown;
-            _head = 0;
-            _capacity = grown.Length;
-            _overflow = overflow;
-            _overflowBytes += _baseCapacity;
-            KernelWait.WakeAll(_gate);
-            return true;
+            return _blockedWriters > 0 && TryGrowLocked(overflow);
         }
+    }
+
+    /// <summary>
+    /// Makes room for <paramref name="length"/> more bytes when only the writer itself could ever drain the pipe (it
+    /// holds every read end), as brush's F_SETPIPE_SZ does on Linux before it writes a here-document it reads only
+    /// later. Grows in steps of the base capacity charged to <paramref name="overflow"/> while the budget lasts.
+    /// </summary>
+    internal void GrowToFit(int length, LimitGauge overflow)
+    {
+        lock (_gate)
+        {
+            while (Capacity - _count < length && TryGrowLocked(overflow))
+            {
+            }
+        }
+    }
+
+    // Caller holds _gate. One step of growth (the base capacity), unless the read end is gone or the budget is spent.
+    private bool TryGrowLocked(LimitGauge overflow)
+    {
+        if (_readClosed || !overflow.TryReserve(_baseCapacity))
+        {
+            return false;
+        }
+
+        var grown = new byte[_capacity + _baseCapacity];
+        if (_buffer is { } old)
+        {
+            var first = Math.Min(_count, _capacity - _head);
+            old.AsSpan(_head, first).CopyTo(grown);
+            old.AsSpan(0, _count - first).CopyTo(grown.AsSpan(first));
+        }
+
+        ReturnBufferLocked();
+        _buffer = grown;
+        _head = 0;
+        _capacity = grown.Length;
+        _overflow = overflow;
+        _overflowBytes += _baseCapacity;
+        KernelWait.WakeAll(_gate);
+        return true;
     }
 
     // Caller holds _gate and the ring is empty: no buffer (one is rented on the next write), base size, budget returned.

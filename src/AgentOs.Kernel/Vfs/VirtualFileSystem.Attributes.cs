@@ -302,7 +302,7 @@ public sealed partial class VirtualFileSystem
                 return Errno.ENOENT;
             }
 
-            if ((mode & Permissions.Write) != 0 && node is not DeviceInode && lookup.NodeMount.ReadOnly)
+            if ((mode & Permissions.Write) != 0 && node is not (DeviceInode or FifoInode) && lookup.NodeMount.ReadOnly)
             {
                 return Errno.EROFS;
             }

@@ -47,6 +47,13 @@ public sealed partial class VirtualFileSystem
         return CreateNode(context, path, allowTrailingSlash: false, chargedBytes: 0, (fileSystem, uid, gid, _) => new DeviceInode(fileSystem, device, permissions, uid, gid));
     }
 
+    /// <summary>mkfifo(3)/mknod(2) with S_IFIFO: a named pipe with <paramref name="mode"/>'s permissions less the umask.</summary>
+    public Errno MakeFifo(in PathContext context, string path, uint mode)
+    {
+        var permissions = mode & ModeBits.PermissionMask & ~context.Umask;
+        return CreateNode(context, path, allowTrailingSlash: false, chargedBytes: 0, (fileSystem, uid, gid, _) => new FifoInode(fileSystem, permissions, uid, gid));
+    }
+
     /// <summary>link(2): a new name for an existing non-directory (the final symlink is not followed).
     /// EPERM for a directory, EEXIST, EXDEV across mounts, EROFS, EACCES.</summary>
     public Errno Link(in PathContext context, string oldPath, string newPath)

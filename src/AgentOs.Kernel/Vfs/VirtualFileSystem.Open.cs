@@ -128,6 +128,12 @@ public sealed partial class VirtualFileSystem
             }
         }
 
+        if (node is FifoInode fifo)
+        {
+            // The pipe's end outlives the inode as an anonymous pipe's does, so it does not pin it.
+            return fifo.Open(flags, out opened);
+        }
+
         opened = CreateDescription(node, flags, lookup);
         return Errno.Success;
     }
@@ -162,8 +168,8 @@ public sealed partial class VirtualFileSystem
             return Errno.EISDIR;
         }
 
-        // Device nodes stay writable on read-only mounts, as on Linux.
-        if (writes && node is not DeviceInode
+        // Device and FIFO nodes stay writable on read-only mounts, as on Linux.
+        if (writes && node is not (DeviceInode or FifoInode)
             && (lookup.NodeMount.ReadOnly || node is GeneratedFileInode || node is RegularFileInode { IsWritable: false }))
         {
             return Errno.EROFS;

@@ -47,6 +47,8 @@ internal static class HostFsImports
             WithPath(c, fd, path, len, (ctx, dir, p) => ctx.Kernel.AccessAt(ctx.Process, dir, p, mode & 7))));
         linker.DefineFunction(Module, "path_statfs", HostCallbackGuard.Guard(Module + ".path_statfs", (Caller c, int fd, int path, int len, int total, int used, int avail, int inodes, int freeInodes) =>
             PathStatFs(c, fd, path, len, total, used, avail, inodes, freeInodes)));
+        linker.DefineFunction(Module, "path_mknod", HostCallbackGuard.Guard(Module + ".path_mknod", (Caller c, int fd, int path, int len, int mode, long dev) =>
+            WithPath(c, fd, path, len, (ctx, dir, p) => Mknod(ctx, dir, p, (uint)mode))));
         linker.DefineFunction(Module, "remount", HostCallbackGuard.Guard(Module + ".remount", (Caller c, int path, int len, int options, int optionsLen) => Remount(c, path, len, options, optionsLen)));
     }
 
@@ -78,6 +80,15 @@ internal static class HostFsImports
 
         return TryBase(fd, text, out var dir) ? E(operation(ctx, dir, text)) : BadF;
     }
+
+    // mknod(2): FIFOs only. Device nodes are the kernel's own (/dev), so others get EPERM as an unprivileged caller
+    // would; regular files and sockets have their own calls.
+    private static Errno Mknod(GuestContext ctx, int dir, string path, uint mode) => (mode & ModeBits.TypeMask) switch
+    {
+        ModeBits.Fifo => ctx.Kernel.MkfifoAt(ctx.Process, dir, path, mode & ModeBits.PermissionMask),
+        ModeBits.CharDevice or ModeBits.BlockDevice => Errno.EPERM,
+        _ => Errno.EINVAL,
+    };
 
     private static bool FdStat(Caller caller, int fd, out StatInfo stat)
     {

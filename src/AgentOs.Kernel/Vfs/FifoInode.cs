@@ -1,0 +1,48 @@
+using AgentOs.Kernel.Fds;
+using AgentOs.Kernel.Ipc;
+
+namespace AgentOs.Kernel.Vfs;
+
+/// <summary>
+/// A named FIFO (mkfifo): every open joins the inode's current pipe, the read end or the write end by access mode.
+/// Unlike Linux an open never waits for the other side: brush opens a command's redirections itself, on its only
+/// thread, before it starts the command, so `cmd &gt; fifo &amp;` followed by `other &lt; fifo` would otherwise hang
+/// in the first open. A writer may therefore write before any reader is there; the bytes wait in the pipe.
+/// </summary>
+internal sealed class FifoInode : Inode
+{
+    private Pipe? _pipe;
+
+    public FifoInode(FileSystemInstance fileSystem, uint permissions, uint uid, uint gid)
+        : base(fileSystem, ModeBits.Fifo | (permissions & ModeBits.PermissionMask), uid, gid)
+    {
+    }
+
+    /// <summary>
+    /// The end of the current pipe for <paramref name="flags"/>' access mode; EINVAL for O_RDWR (one description
+    /// cannot be both ends here). A new pipe starts once the last reader has gone, or for a writer once the last
+    /// writer has; until then readers still get what earlier writers left.
+    /// </summary>
+    public Errno Open(OpenFlags flags, out FileDescription end)
+    {
+        end = null!;
+        var access = flags & OpenFlags.AccessModeMask;
+        if (access == OpenFlags.ReadWrite)
+        {
+            return Errno.EINVAL;
+        }
+
+        var write = access == OpenFlags.WriteOnly;
+        lock (Sync)
+        {
+            if (_pipe is null || _pipe.ReadEndClosed || (write && _pipe.WriteEndClosed))
+            {
+                _pipe = Pipe.CreateNamed();
+            }
+
+            end = write ? _pipe.WriteEnd : _pipe.ReadEnd;
+        }
+
+        return (flags & OpenFlags.NonBlock) != 0 ? end.SetStatusFlags(end.StatusFlags | OpenFlags.NonBlock) : Errno.Success;
+    }
+}

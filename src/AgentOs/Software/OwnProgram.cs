@@ -1,0 +1,71 @@
+using System.Security.Cryptography;
+using AgentOs.Kernel.Packages;
+
+namespace AgentOs.Software;
+
+/// <summary>
+/// A command the library builds itself (Software/NAME/NAME.c, a plain wasm32-wasip1 program, embedded) as an
+/// in-memory package. <see cref="Grep"/>: the published <c>@agentos-software/grep</c> ships only the
+/// <c>egrep</c>/<c>fgrep</c> wrappers that call <c>grep</c>. <see cref="Tac"/>: the published uutils tac cannot read
+/// a pipe (it memory-maps a temp copy, which its wasm build cannot), so it replaces coreutils' tac. <see cref="Cat"/>:
+/// the published uutils cat refuses paths that are pipes or devices (its wasm build knows only files, directories and
+/// symlinks), so it replaces coreutils' cat. <see cref="Mkfifo"/>: the published coreutils has none. One package per
+/// process, shared by every VM like a cached .aospkg, so a VM pays no copy of the module.
+/// </summary>
+internal sealed class OwnProgram
+{
+    public static readonly OwnProgram Grep = new("grep", companion: "grep", replaces: false);
+    public static readonly OwnProgram Tac = new("tac", companion: "coreutils", replaces: true);
+    public static readonly OwnProgram Cat = new("cat", companion: "coreutils", replaces: true);
+    public static readonly OwnProgram Mkfifo = new("mkfifo", companion: "coreutils", replaces: false);
+
+    private readonly Lazy<(AospkgPackage Package, string Sha256)> _loaded;
+
+    private OwnProgram(string command, string companion, bool replaces)
+    {
+        Command = command;
+        Companion = companion;
+        Replaces = replaces;
+        _loaded = new(Load);
+    }
+
+    /// <summary>The command, also the resource's and the source's name.</summary>
+    public string Command { get; }
+
+    /// <summary>The registry package whose presence in a VM's software installs this command.</summary>
+    public string Companion { get; }
+
+    /// <summary>True when the command replaces the companion's own command of that name.</summary>
+    public bool Replaces { get; }
+
+    /// <summary>The package and the SHA-256 of its module (the kernel's content key).</summary>
+    public (AospkgPackage Package, string Sha256) Get() => _loaded.Value;
+
+    private (AospkgPackage, string) Load()
+    {
+        var resourceName = $"AgentOs.Software.{Command}.wasm";
+        using var stream = typeof(OwnProgram).Assembly.GetManifestResourceStream(resourceName)
+            ?? throw new InvalidOperationException($"The library was built without its {resourceName} resource.");
+        var wasm = new byte[stream.Length];
+        stream.ReadExactly(wasm);
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(wasm));
+
+        // Mode bits as the published packages carry them: directories 0755, the command 0755, owned by root.
+        var entryPath = "/bin/" + Command;
+        PackageEntry[] entries =
+        [
+            new("/", PackageEntryKind.Directory, 0, 0, 0x41ED, 0, 0, 0, null),
+            new("/bin", PackageEntryKind.Directory, 0, 0, 0x41ED, 0, 0, 0, null),
+            new(entryPath, PackageEntryKind.File, 0, wasm.Length, 0x81ED, 0, 0, 0, null),
+        ];
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < entries.Length; i++)
+        {
+            index[entries[i].Path] = i;
+        }
+
+        var package = new AospkgPackage(new MemoryPackageSource(wasm), "agentos-" + Command, "1.0.0", 0, entries, index,
+            [new PackageCommand(Command, entryPath)]);
+        return (package, sha256);
+    }
+}
