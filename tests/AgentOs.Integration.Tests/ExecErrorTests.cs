@@ -33,6 +33,19 @@ public sealed class ExecErrorTests
     }
 
     [Fact]
+    public async Task ModuleNeedingAFeatureTheEngineLacksNamesTheFeatureAndExits126()
+    {
+        using var vm = await TestVm.CreateAsync();
+
+        // (module (tag $t) (func (export "_start") (try (do (throw $t)) (catch $t)))): legacy exception handling.
+        var result = await vm.ShAsync("printf '\\000\\141\\163\\155\\001\\000\\000\\000\\001\\004\\001\\140\\000\\000\\003\\002\\001\\000\\015\\003\\001\\000\\000\\007\\012\\001\\006\\137\\163\\164\\141\\162\\164\\000\\000\\012\\013\\001\\011\\000\\006\\100\\010\\000\\007\\000\\013\\013' > exn.wasm; chmod +x exn.wasm; ./exn.wasm");
+
+        Assert.True(result.Code == 126, result.ToString());
+        Assert.Contains("agentos: /workspace/./exn.wasm: ", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("legacy_exceptions feature required", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task EndlessShellRecursionSaysWhatTrapped()
     {
         using var vm = await TestVm.CreateAsync();
