@@ -54,9 +54,12 @@ public sealed class WasmExecutor : IExecutor
         {
             module = _runtime.Load(engine, image);
         }
-        catch (WasmtimeException)
+        catch (WasmtimeException exception)
         {
-            // Not a valid module for this runtime: the spawner sees "Exec format error".
+            // Not a valid module for this runtime: the spawner sees "Exec format error", which alone does not say
+            // what is wrong with the file, so the process's stderr (the spawner's, inherited) gets Wasmtime's reason.
+            var line = $"agentos: {image.Path}: {CompileFailureReason(exception.Message)}\n";
+            _kernel.Write(process, 2, Encoding.UTF8.GetBytes(line), out _);
             return Errno.ENOEXEC;
         }
 
@@ -171,6 +174,13 @@ public sealed class WasmExecutor : IExecutor
             _kernel.Close(process, fd);
         }
     }
+
+    /// <summary>Wasmtime's "failed to parse…" plus its "Caused by" lines, on one line.</summary>
+    private static string CompileFailureReason(string message) => string.Join(
+        ": ",
+        message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(line => line != "Caused by:")
+            .Select(line => line.TrimStart('0', '1', '2', '3', '4', '5', '6', '7', '8', '9', ':', ' ')));
 
     private void Finish(Process process, GuestOutcome outcome)
     {

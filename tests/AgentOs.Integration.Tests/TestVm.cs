@@ -32,6 +32,10 @@ internal sealed class TestVm : IDisposable
             Assert.Equal(Errno.Success, kernel.MountPackage(package, sha));
         }
 
+        // The published set has no grep; every VM the library makes carries its own, and so does this one.
+        var (grep, grepSha) = GrepPackage.Get();
+        Assert.Equal(Errno.Success, kernel.MountPackage(grep, grepSha));
+
         _ = new WasmExecutor(kernel, Runtime.Value);
         return new TestVm(kernel);
     }

@@ -40,16 +40,18 @@ public sealed class OutcomeTests
     }
 
     [Theory]
-    [InlineData("unreachable", TrapCode.Unreachable)]
-    [InlineData("(drop (i32.load (i32.const 70000)))", TrapCode.MemoryOutOfBounds)]
-    [InlineData("(drop (i32.div_u (i32.const 1) (i32.const 0)))", TrapCode.IntegerDivisionByZero)]
-    public void TrapsAreClassifiedByTrapCode(string body, TrapCode expected)
+    [InlineData("unreachable", TrapCode.Unreachable, "unreachable instruction executed")]
+    [InlineData("(drop (i32.load (i32.const 70000)))", TrapCode.MemoryOutOfBounds, "out-of-bounds memory access")]
+    [InlineData("(drop (i32.div_u (i32.const 1) (i32.const 0)))", TrapCode.IntegerDivisionByZero, "integer divide by zero")]
+    public void TrapsAreClassifiedByTrapCodeAndNamedWithTheGuestFunction(string body, TrapCode expected, string what)
     {
-        var outcome = Guest.Run($"(module (memory 1) (func (export \"_start\") {body}))");
+        var outcome = Guest.Run($"(module (memory 1) (func $work {body}) (func (export \"_start\") (call $work)))");
 
         Assert.Equal(GuestOutcomeKind.Trapped, outcome.Kind);
         Assert.Equal(expected, outcome.Trap);
         Assert.Equal(1, outcome.ExitCode);
+        Assert.StartsWith("WebAssembly guest trapped: " + what, outcome.Message, StringComparison.Ordinal);
+        Assert.EndsWith(" in function `work`", outcome.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -39,7 +39,7 @@ internal sealed record GuestOutcome(GuestOutcomeKind Kind, int ExitCode, TrapCod
             {
                 TrapCode.StackOverflow => new(GuestOutcomeKind.Trapped, 1, trap.Type, StackOverflowMessage(maxWasmStackBytes), trap),
                 TrapCode.Interrupt => new(GuestOutcomeKind.Interrupted, 1, trap.Type, null, trap),
-                _ => new(GuestOutcomeKind.Trapped, 1, trap.Type, "WebAssembly guest trapped: " + FirstLine(trap.Message), trap),
+                _ => new(GuestOutcomeKind.Trapped, 1, trap.Type, TrapDescription.Describe(trap), trap),
             };
         }
 

@@ -1,0 +1,5 @@
+mkdir -p listing
+touch listing/c listing/a listing/b
+ls listing
+ls -1 listing | sort -r
+ls -a listing | head -2

@@ -1,0 +1,2 @@
+echo "about to fail"
+grep -q pattern /dev/null

@@ -1,0 +1,6 @@
+if true; then
+	cat <<-EOF
+		indented line
+	second line
+	EOF
+fi

@@ -1,0 +1,3 @@
+printf 'alpha\nbeta\n' | nl
+echo "abcdef" | rev
+echo "abcdefghij" | fold -w 4

@@ -1,0 +1,2 @@
+printf 'AB\n' | od -An -tx1
+printf 'hi' | od -c

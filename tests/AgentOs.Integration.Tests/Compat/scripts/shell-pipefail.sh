@@ -1,0 +1,6 @@
+set -o pipefail
+false | true
+echo "pipefail=$?"
+set +o pipefail
+false | true
+echo "nopipefail=$?"

@@ -1,0 +1,9 @@
+total=0
+for n in 3 4 5; do total=$((total + n)); done
+echo "total=$total"
+count=0
+printf 'a\nb\n' | while read -r l; do count=$((count + 1)); done
+echo "count after pipe=$count"
+count=0
+while read -r l; do count=$((count + 1)); done < <(printf 'a\nb\n')
+echo "count after procsub=$count"
