@@ -46,7 +46,7 @@ public static class AgentOsOrleansExtensions
 
     /// <summary>Creates the VM <paramref name="name"/> with <paramref name="settings"/> unless it exists (then its own
     /// settings stay); placement sees the VM's claim so it lands on a silo with room. Returns the grain.</summary>
-    /// <exception cref="AgentOsHostCapacityException">No silo has room for the VM.</exception>
+    /// <exception cref="VmCapacityException">No silo has room for the VM.</exception>
     public static async Task<IVmGrain> CreateVmAsync(this IGrainFactory grains, string name, VmSettings settings)
     {
         var vm = grains.GetVm(name);

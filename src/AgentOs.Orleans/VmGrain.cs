@@ -167,10 +167,11 @@ internal sealed class VmGrain(
                 ? await RestoreAsync(snapshot, vmOptions).ConfigureAwait(true)
                 : await AgentOsVm.CreateAsync(vmOptions).ConfigureAwait(true);
         }
-        catch (AgentOsHostCapacityException)
+        catch (AgentOsHostCapacityException e)
         {
+            // The exception itself does not cross the wire: Orleans only carries its own serializable types.
             DeactivateOnIdle();
-            throw;
+            throw new VmCapacityException($"VM \"{Name}\" does not fit on silo {silo.SiloAddress.Endpoint}: {e.Message}");
         }
 
         localVms.Add(Name, Status);
@@ -194,7 +195,7 @@ internal sealed class VmGrain(
         catch (Exception e) when (e is InvalidDataException or EndOfStreamException or AgentOsFileSystemException or IOException)
         {
             _stateBroken = true;
-            throw new VmStateException($"VM \"{Name}\": its saved state could not be restored ({e.Message}); the stored entry is kept unchanged.", e);
+            throw new VmStateException($"VM \"{Name}\": its saved state could not be restored ({e.GetType().Name}: {e.Message}); the stored entry is kept unchanged.");
         }
     }
 

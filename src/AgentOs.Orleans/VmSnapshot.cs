@@ -26,8 +26,13 @@ internal static class VmSnapshot
                     continue;
                 }
 
+                // An empty tree is stored as no bytes: a tar writer with no entries writes nothing at all.
                 using var tar = new MemoryStream();
-                await vm.ExportTarAsync(directory, tar, gzip: true, cancellationToken).ConfigureAwait(false);
+                if (vm.RootFileSystem.ReadDirectory(directory).Count > 0)
+                {
+                    await vm.ExportTarAsync(directory, tar, gzip: true, cancellationToken).ConfigureAwait(false);
+                }
+
                 writer.Write(directory);
                 writer.Write((int)tar.Length);
                 writer.Write(tar.GetBuffer(), 0, (int)tar.Length);
@@ -63,7 +68,14 @@ internal static class VmSnapshot
                     vm.RootFileSystem.Delete(directory, recursive: true);
                 }
 
-                await vm.ImportTarAsync(new MemoryStream(tar), directory, gzip: true, cancellationToken).ConfigureAwait(false);
+                if (tar.Length == 0)
+                {
+                    vm.RootFileSystem.CreateDirectory(directory);
+                }
+                else
+                {
+                    await vm.ImportTarAsync(new MemoryStream(tar), directory, gzip: true, cancellationToken).ConfigureAwait(false);
+                }
             }
 
             return vm;

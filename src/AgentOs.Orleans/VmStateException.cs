@@ -1,6 +1,8 @@
 namespace AgentOs.Orleans;
 
 /// <summary>A VM's saved state could not be restored; the stored entry is left as it was.</summary>
+[GenerateSerializer]
+[Alias("AgentOs.Orleans.VmStateException")]
 public sealed class VmStateException : InvalidOperationException
 {
     /// <summary>Creates the exception.</summary>
