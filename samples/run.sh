@@ -20,11 +20,11 @@ for nupkg in "$feed"/*.nupkg; do
     grep -q "<$field" <<<"$nuspec" || { echo "$(basename "$nupkg"): no <$field> in its nuspec" >&2; exit 1; }
   done
 done
-if unzip -p "$feed/AgentOs.$version.nupkg" '*.nuspec' | grep -Eq 'StreamJsonRpc|StringTools'; then
-  echo "the AgentOs package depends on the sidecar's JSON-RPC stack" >&2
+if unzip -p "$feed/AgentOs.$version.nupkg" '*.nuspec' | grep -Eq 'StreamJsonRpc|StringTools|ModelContextProtocol|Microsoft\.Extensions\.AI|Microsoft\.AspNetCore'; then
+  echo "the AgentOs package depends on the sidecar's JSON-RPC stack, MCP, ASP.NET Core or AI packages" >&2
   exit 1
 fi
-echo "packages: metadata ok, AgentOs without StreamJsonRpc"
+echo "packages: metadata ok, AgentOs without StreamJsonRpc, MCP, ASP.NET Core or AI packages"
 
 # The consumer restores into its own folder: ours come from the feed, the rest from the machine's package cache
 # or the configured sources.
@@ -33,6 +33,10 @@ restore=(-p:AgentOsVersion="$version" -p:RestoreAdditionalProjectSources="$feed"
 out=$(dotnet run -c Release --project samples/library "${restore[@]}")
 [ "$out" = $'kernel\n3' ] || { echo "library sample printed: $out" >&2; exit 1; }
 echo "sample library: ok"
+
+out=$(dotnet run -c Release --project samples/ai "${restore[@]}")
+[ "$out" = 'The poem has 7 words.' ] || { echo "ai sample printed: $out" >&2; exit 1; }
+echo "sample ai: ok"
 
 dotnet tool install AgentOs.Cli --version "$version" --tool-path "$work/tool" --add-source "$feed" >/dev/null
 export AGENTOS="$work/tool/agentos"

@@ -72,10 +72,10 @@ internal static class GuestSession
 
     /// <summary>Creates the VM the settings describe (missing software is fetched first, with progress on stderr).</summary>
     /// <exception cref="CliUsageException">An option is unusable.</exception>
-    public static async Task<AgentOsVm> CreateVmAsync(VmSettings settings, ILoggerFactory loggers)
+    public static async Task<AgentOsVm> CreateVmAsync(VmSettings settings, ILoggerFactory loggers, AgentOsHost? host = null, CancellationToken cancellationToken = default)
     {
         // Downloads (first run only) get a progress view before the VM exists, so nothing else writes meanwhile.
-        await SoftwareCommands.EnsureCachedAsync(settings.Software, CancellationToken.None).ConfigureAwait(false);
+        await SoftwareCommands.EnsureCachedAsync(settings.Software, cancellationToken).ConfigureAwait(false);
         var options = new AgentOsOptions
         {
             DefaultSoftware = false,
@@ -85,6 +85,7 @@ internal static class GuestSession
             Network = new NetworkOptions { AllowedHosts = [.. settings.AllowNet], DnsServers = [.. settings.DnsServers] },
             LoggerFactory = loggers,
             Mounts = [.. settings.Mounts],
+            Host = host,
         };
         if (settings.Cwd is not null)
         {
@@ -93,7 +94,7 @@ internal static class GuestSession
 
         try
         {
-            return await AgentOsVm.CreateAsync(options).ConfigureAwait(false);
+            return await AgentOsVm.CreateAsync(options, cancellationToken).ConfigureAwait(false);
         }
         catch (ArgumentException e) when (e is not LimitConfigurationException)
         {
@@ -116,7 +117,9 @@ internal static class GuestSession
 
         var interrupted = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         PosixSignalRegistration[] signals = ForwardSignals(vm, process, interrupted);
-        using var snapshots = new CancellationTokenSource();
+        // Only with debug logging; stopped by disposing it, because a cancelled tick costs a stack trace with source
+        // lines (tens of ms of a short command).
+        using var snapshots = vm.Kernel.Registry.LogsUsage ? new PeriodicTimer(SnapshotInterval) : null;
         try
         {
             Task pumps = Task.WhenAll(PumpAsync(process.StandardOutput, stdout), PumpAsync(process.StandardError, stderr));
@@ -130,7 +133,7 @@ internal static class GuestSession
                 _ = FeedStdinAsync(stdin, process);
             }
 
-            Task snapshotLoop = LogSnapshotsAsync(vm, snapshots.Token);
+            Task snapshotLoop = snapshots is null ? Task.CompletedTask : LogSnapshotsAsync(vm, snapshots);
             Task<ProcessExit> exited = process.WaitAsync();
             using var expiry = new CancellationTokenSource();
             Task expired = timeout is null ? Task.Delay(Timeout.Infinite, expiry.Token) : Task.Delay(timeout.Duration, expiry.Token);
@@ -159,7 +162,7 @@ internal static class GuestSession
 
             await expiry.CancelAsync().ConfigureAwait(false);
 
-            await snapshots.CancelAsync().ConfigureAwait(false);
+            snapshots?.Dispose();
             await snapshotLoop.ConfigureAwait(false);
             return status;
         }
@@ -242,20 +245,13 @@ internal static class GuestSession
         }
     }
 
-    /// <summary>With debug logging, a "limit usage" snapshot per interval while the guest runs (the VM adds one when disposed).</summary>
-    private static async Task LogSnapshotsAsync(AgentOsVm vm, CancellationToken ct)
+    /// <summary>A "limit usage" snapshot per tick while the guest runs (the VM adds one when disposed); ends when the
+    /// timer is disposed.</summary>
+    private static async Task LogSnapshotsAsync(AgentOsVm vm, PeriodicTimer timer)
     {
-        using var timer = new PeriodicTimer(SnapshotInterval);
-        try
+        while (await timer.WaitForNextTickAsync().ConfigureAwait(false))
         {
-            while (await timer.WaitForNextTickAsync(ct).ConfigureAwait(false))
-            {
-                vm.Kernel.Registry.LogUsageSnapshot();
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The guest exited.
+            vm.Kernel.Registry.LogUsageSnapshot();
         }
     }
 

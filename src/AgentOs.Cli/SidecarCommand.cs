@@ -70,7 +70,7 @@ internal static class SidecarCommand
         return command;
     }
 
-    private static AgentOsHost? HostTotals(string? memory, double? cores)
+    internal static AgentOsHost? HostTotals(string? memory, double? cores)
     {
         if (memory is null && cores is null)
         {

@@ -43,10 +43,11 @@ internal static class VmCommands
     public static Command Shell()
     {
         var options = new VmOptionSet();
-        var command = new Command("sh", "Start the guest shell wired to this terminal's stdin/stdout/stderr; exits with the shell's status.");
+        var command = new Command("sh", "Start the guest shell on this terminal (interactive, on a VM pseudo-terminal, when stdin and stdout are a terminal; else wired to stdin/stdout/stderr); exits with the shell's status.");
         options.AddTo(command);
-        command.SetAction((parse, ct) =>
-            GuestSession.RunAsync(options.Read(parse, Environment.GetEnvironmentVariable), "sh", [], GuestStdin.Always));
+        command.SetAction((parse, ct) => HostTerminal.IsAvailable && !OperatingSystem.IsWindows()
+            ? TerminalShell.RunAsync(options.Read(parse, Environment.GetEnvironmentVariable))
+            : GuestSession.RunAsync(options.Read(parse, Environment.GetEnvironmentVariable), "sh", [], GuestStdin.Always));
         return command;
     }
 

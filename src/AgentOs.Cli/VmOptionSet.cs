@@ -12,6 +12,7 @@ internal sealed class VmOptionSet
     private readonly Option<int?> _maxProcesses = Count("--max-processes", "Processes alive or zombie at once (limits.resources.maxProcesses).");
     private readonly Option<int?> _maxOpenFds = Count("--max-open-fds", "Open descriptors, VM-wide and per process (limits.resources.maxOpenFds).");
     private readonly Option<int?> _maxSockets = Count("--max-sockets", "Sockets alive at once (limits.resources.maxSockets).");
+    private readonly Option<int?> _maxPtys = Count("--max-ptys", "Pseudo-terminals open at once (limits.resources.maxPtys).");
     private readonly Option<long?> _maxFilesystemBytes = Size("--max-filesystem-bytes", "Bytes in the writable filesystem (limits.resources.maxFilesystemBytes).");
     private readonly Option<long?> _maxWasmStackBytes = Size("--max-wasm-stack-bytes", "WebAssembly stack per process (limits.resources.maxWasmStackBytes).");
     private readonly Option<long?> _maxWasmMemoryBytes = Size("--max-wasm-memory-bytes", "Linear memory per process (limits.resources.maxWasmMemoryBytes).");
@@ -104,7 +105,7 @@ internal sealed class VmOptionSet
     private readonly Option<string?> _logFile = LogFileOption();
 
     public IEnumerable<Option> All =>
-        [_maxProcesses, _maxOpenFds, _maxSockets, _maxFilesystemBytes, _maxWasmStackBytes, _maxWasmMemoryBytes, _maxMemoryBytes, _maxCpuCores, _limits, _software, _cwd, _env, _allowNet, _dnsServer, _mount, _copyIn, _copyOut, _logLevel, _logFile];
+        [_maxProcesses, _maxOpenFds, _maxSockets, _maxPtys, _maxFilesystemBytes, _maxWasmStackBytes, _maxWasmMemoryBytes, _maxMemoryBytes, _maxCpuCores, _limits, _software, _cwd, _env, _allowNet, _dnsServer, _mount, _copyIn, _copyOut, _logLevel, _logFile];
 
     /// <summary><c>--log-file PATH</c>: the CLI's diagnostics go to PATH, apart from the guest's stderr.</summary>
     public static Option<string?> LogFileOption() => new("--log-file")
@@ -129,6 +130,7 @@ internal sealed class VmOptionSet
         limits.MaxProcesses = parse.GetValue(_maxProcesses) ?? limits.MaxProcesses;
         limits.MaxOpenFds = parse.GetValue(_maxOpenFds) ?? limits.MaxOpenFds;
         limits.MaxSockets = parse.GetValue(_maxSockets) ?? limits.MaxSockets;
+        limits.MaxPtys = parse.GetValue(_maxPtys) ?? limits.MaxPtys;
         limits.MaxFilesystemBytes = parse.GetValue(_maxFilesystemBytes) ?? limits.MaxFilesystemBytes;
         limits.MaxWasmStackBytes = parse.GetValue(_maxWasmStackBytes) ?? limits.MaxWasmStackBytes;
         limits.MaxWasmMemoryBytes = parse.GetValue(_maxWasmMemoryBytes) ?? limits.MaxWasmMemoryBytes;

@@ -206,13 +206,6 @@ public sealed partial class Kernel
         return errno;
     }
 
-    /// <summary>isatty(3): no PTYs exist yet, so every open descriptor is not a terminal.</summary>
-    public Errno IsATty(Process process, int fd, out bool isTty)
-    {
-        isTty = false;
-        return process.Fds.Get(fd, out _);
-    }
-
     /// <summary>
     /// poll(2): waits until a descriptor in <paramref name="fds"/> is ready, the timeout passes (Success, 0 ready) or
     /// a signal arrives (EINTR). Readiness changes are pushed by the descriptions, so nothing polls in a loop.

@@ -35,17 +35,8 @@ public static class AgentOsMcpServer
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
     public static McpServerOptions CreateServerOptions(AgentOsVm vm, AgentOsMcpOptions? options = null)
     {
-        var serverOptions = new McpServerOptions
-        {
-            ServerInfo = new Implementation { Name = Name, Version = Version },
-            ServerInstructions = VmDescription.Instructions(vm),
-            ToolCollection = [],
-        };
-        foreach (McpServerTool tool in CreateTools(vm, options))
-        {
-            serverOptions.ToolCollection.Add(tool);
-        }
-
+        var serverOptions = new McpServerOptions();
+        Configure(serverOptions, vm, options);
         return serverOptions;
     }
 
@@ -70,6 +61,18 @@ public static class AgentOsMcpServer
         await using (transport.ConfigureAwait(false))
         {
             await RunAsync(vm, transport, options, loggerFactory, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Fills in <paramref name="serverOptions"/> (also ones the HTTP transport made for a session) for <paramref name="vm"/>.</summary>
+    internal static void Configure(McpServerOptions serverOptions, AgentOsVm vm, AgentOsMcpOptions? options)
+    {
+        serverOptions.ServerInfo = new Implementation { Name = Name, Version = Version };
+        serverOptions.ServerInstructions = VmDescription.Instructions(vm);
+        serverOptions.ToolCollection = [];
+        foreach (McpServerTool tool in CreateTools(vm, options))
+        {
+            serverOptions.ToolCollection.Add(tool);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using AgentOs.Agents;
 
 namespace AgentOs.Mcp;
 
@@ -25,7 +26,7 @@ internal static class VmDescription
             $"/bin/sh -c and return its exit code, stdout and stderr. Each call starts a new shell in {vm.WorkingDirectory} " +
             $"(or cwd): files persist between calls, cd and shell variables do not. ");
         text.Append("Only these commands exist (no package manager, compilers or interpreters beyond them): ")
-            .AppendJoin(' ', Commands(vm))
+            .AppendJoin(' ', AgentToolText.Commands(vm))
             .Append(". ");
         text.Append(CultureInfo.InvariantCulture,
             $"A command runs at most timeoutMs (default {(long)options.DefaultExecTimeout.TotalMilliseconds} ms, at most " +
@@ -43,26 +44,4 @@ internal static class VmDescription
         return text.ToString();
     }
 
-    /// <summary>Every program name on the VM's PATH, sorted.</summary>
-    private static SortedSet<string> Commands(AgentOsVm vm)
-    {
-        var names = new SortedSet<string>(StringComparer.Ordinal);
-        string path = vm.Environment.TryGetValue("PATH", out string? value) ? value : "/bin";
-        foreach (string directory in path.Split(':', StringSplitOptions.RemoveEmptyEntries))
-        {
-            try
-            {
-                foreach (FileSystemEntry entry in vm.RootFileSystem.ReadDirectory(directory))
-                {
-                    names.Add(entry.Name);
-                }
-            }
-            catch (AgentOsFileSystemException)
-            {
-                // A PATH entry that does not exist contributes nothing, as for a shell.
-            }
-        }
-
-        return names;
-    }
 }

@@ -5,7 +5,8 @@ namespace AgentOs.Sidecar;
 
 /// <summary>
 /// Checks each inbound line before StreamJsonRpc sees it (StreamJsonRpc ends the connection on a frame it cannot
-/// parse): only JSON-RPC 2.0 request/notification objects pass; anything else gets an error response built here.
+/// parse): only JSON-RPC 2.0 request/notification objects pass, with parameters of the kinds their method takes
+/// (<see cref="ParameterCheck"/>); anything else gets an error response built here.
 /// </summary>
 internal static class FrameValidator
 {
@@ -58,7 +59,9 @@ internal static class FrameValidator
                 return Error(id, SidecarErrorCodes.InvalidRequest, "Invalid request: \"params\" must be an object or an array");
             }
 
-            return null;
+            return ParameterCheck.Check(method.GetString()!, parameters) is { } problem
+                ? Error(id, SidecarErrorCodes.InvalidParams, problem, type: "InvalidParams")
+                : null;
         }
     }
 
@@ -131,7 +134,7 @@ internal static class FrameValidator
     // The raw (still escaped) bytes of a JSON string token, with its quotes back.
     private static byte[] Quote(byte[] raw) => [(byte)'"', .. raw, (byte)'"'];
 
-    private static byte[] Error(JsonElement id, int code, string message, string? configPath = null)
+    private static byte[] Error(JsonElement id, int code, string message, string? configPath = null, string type = "BadFrame")
     {
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(buffer))
@@ -152,7 +155,7 @@ internal static class FrameValidator
             writer.WriteNumber("code", code);
             writer.WriteString("message", message);
             writer.WritePropertyName("data");
-            JsonSerializer.Serialize(writer, new SidecarErrorData("BadFrame", configPath), SidecarJson.Options);
+            JsonSerializer.Serialize(writer, new SidecarErrorData(type, configPath), SidecarJson.Options);
             writer.WriteEndObject();
             writer.WriteEndObject();
         }

@@ -37,6 +37,12 @@ public sealed class SidecarClient : IAsyncDisposable
     /// <summary>A spawned process ended and its output reached EOF.</summary>
     public event EventHandler<SidecarExit>? Exited;
 
+    /// <summary>A terminal showed output.</summary>
+    public event EventHandler<SidecarTerminalOutput>? TerminalOutput;
+
+    /// <summary>A terminal's program ended and its output reached end of file (or the terminal was closed).</summary>
+    public event EventHandler<SidecarExit>? TerminalExited;
+
     /// <summary>A VM's (or the sidecar's own) limit crossed 80%.</summary>
     public event EventHandler<SidecarLimitWarning>? LimitWarning;
 
@@ -212,6 +218,32 @@ public sealed class SidecarClient : IAsyncDisposable
         }
     }
 
+    /// <summary><c>terminal.open</c>: starts <paramref name="program"/> (default the interactive shell) on a new
+    /// pseudo-terminal of <paramref name="cols"/> × <paramref name="rows"/>; its screen arrives as
+    /// <see cref="TerminalOutput"/> events. Returns the program's pid, which names the terminal.</summary>
+    public async Task<int> OpenTerminalAsync(string vmId, string program = "/bin/sh", IEnumerable<string>? args = null, int cols = 80, int rows = 24, CancellationToken cancellationToken = default)
+    {
+        var result = await _rpc.InvokeWithParameterObjectAsync<Spawned>("terminal.open", new { vmId, program, args = args?.ToArray() ?? [], cols, rows }, cancellationToken)
+            .ConfigureAwait(false);
+        return result.Pid;
+    }
+
+    /// <summary><c>terminal.write</c>: types <paramref name="data"/> at the terminal (waits while the guest's input is full).</summary>
+    public Task WriteTerminalAsync(string vmId, int pid, byte[] data, CancellationToken cancellationToken = default) =>
+        _rpc.InvokeWithParameterObjectAsync("terminal.write", new { vmId, pid, data }, cancellationToken);
+
+    /// <summary><c>terminal.resize</c>: a new window size (the foreground job gets SIGWINCH).</summary>
+    public Task ResizeTerminalAsync(string vmId, int pid, int cols, int rows, CancellationToken cancellationToken = default) =>
+        _rpc.InvokeWithParameterObjectAsync("terminal.resize", new { vmId, pid, cols, rows }, cancellationToken);
+
+    /// <summary><c>terminal.wait</c>: waits for the terminal's program to end.</summary>
+    public Task<ProcessExit> WaitTerminalAsync(string vmId, int pid, CancellationToken cancellationToken = default) =>
+        _rpc.InvokeWithParameterObjectAsync<ProcessExit>("terminal.wait", new { vmId, pid }, cancellationToken);
+
+    /// <summary><c>terminal.close</c>: hangs the terminal up (its foreground job gets SIGHUP).</summary>
+    public Task CloseTerminalAsync(string vmId, int pid, CancellationToken cancellationToken = default) =>
+        _rpc.InvokeWithParameterObjectAsync("terminal.close", new { vmId, pid }, cancellationToken);
+
     private sealed record VmCreated(string VmId);
 
     private sealed record Spawned(int Pid);
@@ -226,6 +258,12 @@ public sealed class SidecarClient : IAsyncDisposable
 
         [JsonRpcMethod("process.exit")]
         public void OnExit(SidecarExit exit) => client.Exited?.Invoke(client, exit);
+
+        [JsonRpcMethod("terminal.output")]
+        public void OnTerminalOutput(SidecarTerminalOutput output) => client.TerminalOutput?.Invoke(client, output);
+
+        [JsonRpcMethod("terminal.exit")]
+        public void OnTerminalExit(SidecarExit exit) => client.TerminalExited?.Invoke(client, exit);
 
         [JsonRpcMethod("vm.limitWarning")]
         public void OnLimitWarning(SidecarLimitWarning warning) => client.LimitWarning?.Invoke(client, warning);

@@ -13,6 +13,12 @@ internal static class SidecarErrors
     public static LocalRpcException ProcessNotFound(string vmId, int pid) =>
         Create(SidecarErrorCodes.ProcessNotFound, $"no process {pid} started through this sidecar in VM '{vmId}'", new SidecarErrorData("ProcessNotFound"));
 
+    public static LocalRpcException TerminalNotFound(string vmId, int pid) =>
+        Create(SidecarErrorCodes.ProcessNotFound, $"no open terminal {pid} in VM '{vmId}' (never opened through this sidecar, or closed)", new SidecarErrorData("TerminalNotFound"));
+
+    public static LocalRpcException TerminalHungUp(string message) =>
+        Create(SidecarErrorCodes.BrokenPipe, message, new SidecarErrorData(nameof(IOException), Errno: "EIO"));
+
     public static LocalRpcException InvalidParams(string message, string? configPath = null) =>
         Create(SidecarErrorCodes.InvalidParams, message, new SidecarErrorData("InvalidParams", configPath));
 

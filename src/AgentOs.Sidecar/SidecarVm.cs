@@ -11,6 +11,7 @@ internal sealed class SidecarVm : IAsyncDisposable
     private readonly JsonRpc _rpc;
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<int, SidecarProcess> _processes = new();
+    private readonly ConcurrentDictionary<int, SidecarTerminal> _terminals = new();
     private readonly CancellationTokenSource _stop = new();
 
     public SidecarVm(AgentOsVm vm, JsonRpc rpc, ILogger logger)
@@ -51,6 +52,27 @@ internal sealed class SidecarVm : IAsyncDisposable
             : throw SidecarErrors.ProcessNotFound(Vm.Id, pid);
     }
 
+    public int OpenTerminal(string program, IEnumerable<string>? args, TerminalOptions options)
+    {
+        var terminal = Vm.OpenTerminal(program, args, options);
+        _terminals[terminal.Pid] = new SidecarTerminal(Vm.Id, terminal, _rpc, _logger, _stop.Token);
+        return terminal.Pid;
+    }
+
+    public AgentOsTerminal Terminal(int pid) =>
+        _terminals.TryGetValue(pid, out var terminal) ? terminal.Terminal : throw SidecarErrors.TerminalNotFound(Vm.Id, pid);
+
+    /// <summary>Hangs the terminal up; later calls for it fail as for an unknown terminal.</summary>
+    public void CloseTerminal(int pid)
+    {
+        if (!_terminals.TryRemove(pid, out var terminal))
+        {
+            throw SidecarErrors.TerminalNotFound(Vm.Id, pid);
+        }
+
+        terminal.Terminal.Close();
+    }
+
     public AgentOsProcess Process(int pid) =>
         _processes.TryGetValue(pid, out var process) ? process.Process : throw SidecarErrors.ProcessNotFound(Vm.Id, pid);
 
@@ -60,7 +82,7 @@ internal sealed class SidecarVm : IAsyncDisposable
         Vm.LimitWarning -= OnLimitWarning;
         await Vm.DisposeAsync().ConfigureAwait(false);
         await _stop.CancelAsync().ConfigureAwait(false);
-        await Task.WhenAll(_processes.Values.Select(p => p.Completion)).ConfigureAwait(false);
+        await Task.WhenAll(_processes.Values.Select(p => p.Completion).Concat(_terminals.Values.Select(t => t.Completion))).ConfigureAwait(false);
         _stop.Dispose();
     }
 

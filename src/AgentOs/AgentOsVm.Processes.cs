@@ -182,16 +182,8 @@ public sealed partial class AgentOsVm
         ThrowIfDisposed();
         var environment = new Dictionary<string, string>(_environment, StringComparer.Ordinal);
         DefaultEnvironment.Merge(environment, env);
-        var directory = cwd is null ? WorkingDirectory
-            : cwd.StartsWith('/') ? cwd
-            : WorkingDirectory.TrimEnd('/') + "/" + cwd;
-        var context = new Kernel.Vfs.PathContext(_credentials, "/", 0x12);
-        var errno = _kernel.FileSystem.ResolveDirectory(context, directory, out directory);
-        if (errno != Errno.Success)
-        {
-            throw new AgentOsSpawnException(errno, program, $"{program}: cannot use working directory {cwd}: {AgentOsFileSystemException.Strerror(errno)}");
-        }
-
+        var directory = ResolveStartDirectory(program, cwd);
+        Errno errno;
         var ends = new List<FileDescription>(6);
         try
         {
@@ -224,6 +216,21 @@ public sealed partial class AgentOsVm
                 Close(end);
             }
         }
+    }
+
+    private string ResolveStartDirectory(string program, string? cwd)
+    {
+        var directory = cwd is null ? WorkingDirectory
+            : cwd.StartsWith('/') ? cwd
+            : WorkingDirectory.TrimEnd('/') + "/" + cwd;
+        var context = new Kernel.Vfs.PathContext(_credentials, "/", 0x12);
+        var errno = _kernel.FileSystem.ResolveDirectory(context, directory, out directory);
+        if (errno != Errno.Success)
+        {
+            throw new AgentOsSpawnException(errno, program, $"{program}: cannot use working directory {cwd}: {AgentOsFileSystemException.Strerror(errno)}");
+        }
+
+        return directory;
     }
 
     private void CreatePipe(string program, List<FileDescription> ends, out PipeReadEnd read, out PipeWriteEnd write)

@@ -222,6 +222,7 @@ public sealed partial class AgentOsVm : IAsyncDisposable
             return;
         }
 
+        CloseTerminals();
         await Task.Run(() => _kernel.Processes.TerminateAll(_terminateGrace)).ConfigureAwait(false);
 
         // Killed guests unwind within an epoch tick; wait so no guest thread outlives its VM.

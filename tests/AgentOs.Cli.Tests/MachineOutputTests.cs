@@ -52,7 +52,8 @@ public sealed class MachineOutputTests
 
     [Theory]
     [InlineData("agentos software l", "list")]
-    [InlineData("agentos exec --max-p", "--max-processes")]
+    [InlineData("agentos exec --max-pr", "--max-processes")]
+    [InlineData("agentos sh --max-pt", "--max-ptys")]
     [InlineData("agentos limits --j", "--json")]
     [InlineData("agentos comp", "completion")]
     public async Task BashCompletionCompletesCommandsAndTheirOptions(string line, string expected)

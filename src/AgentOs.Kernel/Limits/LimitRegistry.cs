@@ -56,10 +56,13 @@ public sealed partial class LimitRegistry
         return list;
     }
 
+    /// <summary>Whether <see cref="LogUsageSnapshot"/> writes anything (Debug logging is on).</summary>
+    public bool LogsUsage => _logger.IsEnabled(LogLevel.Debug);
+
     /// <summary>Logs one "limit usage" line per gauge at Debug level (no-op unless Debug is enabled).</summary>
     public void LogUsageSnapshot()
     {
-        if (!_logger.IsEnabled(LogLevel.Debug))
+        if (!LogsUsage)
         {
             return;
         }

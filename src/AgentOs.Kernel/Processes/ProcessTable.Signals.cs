@@ -35,7 +35,11 @@ public sealed partial class ProcessTable
     /// </summary>
     /// <returns>EINVAL for a signal outside 0..64 or a pgid ≤ 0; ESRCH when the group has no member; EPERM as
     /// <see cref="Kill"/>.</returns>
-    public Errno KillGroup(Process? sender, int pgid, int signal)
+    public Errno KillGroup(Process? sender, int pgid, int signal) => KillGroup(sender, pgid, signal, exceptPid: 0);
+
+    /// <summary>As <see cref="KillGroup(Process?, int, int)"/>, sparing the member <paramref name="exceptPid"/> (0: none):
+    /// a terminal's signal characters spare the interactive shell reading that terminal, which POSIX shells ignore.</summary>
+    internal Errno KillGroup(Process? sender, int pgid, int signal, int exceptPid)
     {
         if (signal is < 0 or > Signals.MaxSignal || pgid <= 0)
         {
@@ -46,7 +50,7 @@ public sealed partial class ProcessTable
         Errno result;
         lock (_gate)
         {
-            result = SignalTargetsLocked(sender, _table.Values.Where(p => p.Pgid == pgid).ToList(), signal, deferred);
+            result = SignalTargetsLocked(sender, _table.Values.Where(p => p.Pgid == pgid && p.Pid != exceptPid).ToList(), signal, deferred);
         }
 
         deferred.Run(_processes);

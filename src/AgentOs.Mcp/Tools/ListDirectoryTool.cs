@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using AgentOs.Kernel.Fds;
 using ModelContextProtocol.Protocol;
+using AgentOs.Agents;
 
 namespace AgentOs.Mcp.Tools;
 
@@ -70,7 +71,7 @@ internal sealed class ListDirectoryTool : VmTool
         var entries = new JsonArray();
         foreach (FileSystemEntry entry in shown)
         {
-            string type = TypeName(entry.Type);
+            string type = AgentToolText.TypeName(entry.Type);
             text.Append(CultureInfo.InvariantCulture, $"{type,-9} {entry.Size,12} {entry.Name}{(entry.Type == FileType.Directory ? "/" : string.Empty)}\n");
             entries.Add(new JsonObject { ["name"] = entry.Name, ["type"] = type, ["size"] = entry.Size });
         }
@@ -93,15 +94,4 @@ internal sealed class ListDirectoryTool : VmTool
         }));
     }
 
-    private static string TypeName(FileType type) => type switch
-    {
-        FileType.RegularFile => "file",
-        FileType.Directory => "directory",
-        FileType.SymbolicLink => "symlink",
-        FileType.CharacterDevice => "chardev",
-        FileType.BlockDevice => "blockdev",
-        FileType.Fifo => "fifo",
-        FileType.SocketStream or FileType.SocketDatagram => "socket",
-        _ => "unknown",
-    };
 }

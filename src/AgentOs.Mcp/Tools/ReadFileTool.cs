@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text;
 using AgentOs.Kernel.Fds;
 using ModelContextProtocol.Protocol;
+using AgentOs.Agents;
 
 namespace AgentOs.Mcp.Tools;
 
@@ -9,7 +9,6 @@ namespace AgentOs.Mcp.Tools;
 internal sealed class ReadFileTool : VmTool
 {
     private static readonly string[] Names = ["path"];
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public ReadFileTool(AgentOsVm vm, AgentOsMcpOptions options)
         : base(vm, options)
@@ -69,7 +68,7 @@ internal sealed class ReadFileTool : VmTool
         string note = truncated
             ? string.Create(CultureInfo.InvariantCulture, $"[truncated: '{path}' has more than {Options.MaxOutputBytes} bytes ({stat.Size} in all); only the first {Options.MaxOutputBytes} are shown]")
             : string.Empty;
-        if (TryDecode(buffer.AsSpan(0, length), truncated, out string text))
+        if (AgentToolText.TryDecode(buffer.AsSpan(0, length), truncated, out string text))
         {
             return new CallToolResult { Content = [new TextContentBlock { Text = truncated ? $"{text}\n{note}" : text }] };
         }
@@ -87,23 +86,4 @@ internal sealed class ReadFileTool : VmTool
         };
     }
 
-    /// <summary>Strict UTF-8; a cut at the cap may split the last character, so up to 3 trailing bytes may be dropped.</summary>
-    private static bool TryDecode(ReadOnlySpan<byte> bytes, bool truncated, out string text)
-    {
-        for (int drop = 0; drop <= (truncated ? Math.Min(3, bytes.Length) : 0); drop++)
-        {
-            try
-            {
-                text = StrictUtf8.GetString(bytes[..^drop]);
-                return true;
-            }
-            catch (DecoderFallbackException)
-            {
-                // Try one byte shorter (truncated content only).
-            }
-        }
-
-        text = string.Empty;
-        return false;
-    }
 }

@@ -21,7 +21,9 @@ public sealed class SoftwareResolver : IDisposable
     private const int CopyBufferBytes = 1 << 16;
     private const long ProgressStepBytes = 1 << 20;
 
-    private readonly HttpClient _http;
+    // Created at the first download: a warm cache (every CLI start) never loads the HTTP stack.
+    private readonly Lazy<HttpClient> _http;
+    private readonly Lazy<Uri> _registry;
     private readonly SoftwareCache _cache;
     private readonly Func<string, string?> _environment;
 
@@ -31,19 +33,26 @@ public sealed class SoftwareResolver : IDisposable
         options ??= new SoftwareResolverOptions();
         _environment = options.Environment;
         _cache = new SoftwareCache(options.CacheDirectory ?? SoftwareCache.DefaultRoot(_environment));
-        Registry = options.Registry is { } registry
+        // Parsed at first use: a warm cache needs no registry, and the first Uri costs a CLI start ~15 ms.
+        _registry = new Lazy<Uri>(() => options.Registry is { } registry
             ? NpmRegistry.Normalize(registry)
             : NpmRegistry.Resolve(
                 _environment,
                 options.ProjectDirectory ?? Directory.GetCurrentDirectory(),
-                options.HomeDirectory ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
-        _http = options.HttpMessageHandler is { } handler ? new HttpClient(handler, disposeHandler: false) : new HttpClient();
-        _http.MaxResponseContentBufferSize = 32 << 20;
-        _http.DefaultRequestHeaders.UserAgent.ParseAdd("agentos-dotnet/1.0");
+                options.HomeDirectory ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile)));
+        var handler = options.HttpMessageHandler;
+        _http = new Lazy<HttpClient>(() =>
+        {
+            var http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
+            http.MaxResponseContentBufferSize = 32 << 20;
+            http.DefaultRequestHeaders.UserAgent.ParseAdd("agentos-dotnet/1.0");
+            return http;
+        });
     }
 
     /// <summary>The npm registry in use (always ends with '/').</summary>
-    public Uri Registry { get; }
+    /// <exception cref="SoftwareException">The configured registry is not an http(s) URL.</exception>
+    public Uri Registry => _registry.Value;
 
     /// <summary>The cache root directory.</summary>
     public string CacheDirectory => _cache.Root;
@@ -79,7 +88,13 @@ public sealed class SoftwareResolver : IDisposable
     }
 
     /// <inheritdoc/>
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        if (_http.IsValueCreated)
+        {
+            _http.Value.Dispose();
+        }
+    }
 
     private static async Task<CachedPackage> ResolveLocalAsync(string spec, IProgress<SoftwareProgress>? progress, CancellationToken ct)
     {
@@ -157,7 +172,7 @@ public sealed class SoftwareResolver : IDisposable
         byte[] body;
         try
         {
-            using HttpResponseMessage response = await _http.GetAsync(uri, ct).ConfigureAwait(false);
+            using HttpResponseMessage response = await _http.Value.GetAsync(uri, ct).ConfigureAwait(false);
             EnsureSuccess(response, display, uri);
             body = await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
         }
@@ -225,7 +240,7 @@ public sealed class SoftwareResolver : IDisposable
     {
         try
         {
-            using HttpResponseMessage response = await _http.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
+            using HttpResponseMessage response = await _http.Value.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
             EnsureSuccess(response, display, uri);
             long? total = response.Content.Headers.ContentLength;
             using var sha512 = IncrementalHash.CreateHash(HashAlgorithmName.SHA512);

@@ -235,6 +235,29 @@ public sealed class SidecarTests
         Assert.InRange(queue.GetProperty("highWater").GetInt64(), 13, 16);
     }
 
+    [Theory]
+    [InlineData("""{"method":"process.exec","params":{"vmId":"v","command":123}}""", "\"command\" must be a string (process.exec)")]
+    [InlineData("""{"method":"fs.readFile","params":{"vmId":"v"}}""", "missing required parameter \"path\" (fs.readFile)")]
+    [InlineData("""{"method":"fs.readFile","params":["v","/a","zz"]}""", "\"offset\" must be an integer (fs.readFile)")]
+    [InlineData("""{"method":"fs.writeFile","params":{"vmId":"v","path":"/a","data":"%%"}}""", "\"data\" must be base64 data (a string) (fs.writeFile)")]
+    [InlineData("""{"method":"process.exec","params":{"vmId":"v","command":"true","env":{"A":1}}}""", "\"env\" must be an object of strings (process.exec)")]
+    [InlineData("""{"method":"process.signal","params":{"vmId":"v","pid":99999999999,"signal":9}}""", "\"pid\" must be an integer from -2147483648 to 2147483647 (process.signal)")]
+    [InlineData("""{"method":"fs.stat","params":{"vmId":null,"path":"/"}}""", "\"vmId\" must not be null (fs.stat)")]
+    [InlineData("""{"method":"fs.mkdir","params":["v","/a",true,1,2,3,4]}""", "fs.mkdir takes at most")]
+    public async Task WrongParametersAreNamedInTheProtocolsWords(string request, string message)
+    {
+        using var host = SidecarHost.Raw(null);
+        await host.SendAsync("""{"jsonrpc":"2.0","id":1,""" + request[1..]);
+        var error = (await host.ResponseAsync(1)).GetProperty("error");
+        Assert.Equal(SidecarErrorCodes.InvalidParams, error.GetProperty("code").GetInt32());
+        Assert.Contains(message, error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("Invalid params: ", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal("InvalidParams", error.GetProperty("data").GetProperty("type").GetString());
+
+        host.CloseInput();
+        Assert.Equal(0, await host.WaitForExitAsync());
+    }
+
     [Fact]
     public async Task MalformedFramesGetErrorsAndTheSidecarKeepsServing()
     {
