@@ -51,17 +51,45 @@ public sealed class AgentOsClusterStore
         return new AgentOsClusterStore(shown, builder.ConnectionString);
     }
 
-    /// <summary>Opens one connection to prove the store answers; fails fast naming the URL.</summary>
-    /// <exception cref="InvalidOperationException">The store cannot be reached.</exception>
+    /// <summary>Proves the store answers and holds the cluster's tables (a node creates them: <see cref="EnsureSchemaAsync"/>).</summary>
+    /// <exception cref="InvalidOperationException">The store cannot be reached or has no cluster tables.</exception>
     public async Task CheckReachableAsync(CancellationToken cancellationToken = default)
     {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        if (!await ClusterSchema.ExistsAsync(connection, cancellationToken).ConfigureAwait(false))
+        {
+            throw new InvalidOperationException($"the cluster store {Url} has no cluster tables yet: start a node first (agentos node --cluster URL creates them)");
+        }
+    }
+
+    /// <summary>Creates Orleans' clustering and persistence tables where missing (idempotent; safe from nodes
+    /// starting together). Returns the scripts applied, none when the schema was complete.</summary>
+    /// <exception cref="InvalidOperationException">The store cannot be reached or refused the schema.</exception>
+    public async Task<IReadOnlyList<string>> EnsureSchemaAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var connection = new NpgsqlConnection(ConnectionString);
+            return await ClusterSchema.EnsureAsync(connection, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException e)
+        {
+            throw new InvalidOperationException($"cannot create the cluster tables in {Url}: {e.MessageText}", e);
+        }
+    }
+
+    /// <summary>An open connection; failures name the URL (the password is never shown).</summary>
+    private async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new NpgsqlConnection(ConnectionString);
+        try
+        {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
         }
         catch (Exception e) when (e is NpgsqlException or DbException or TimeoutException or System.Net.Sockets.SocketException)
         {
+            await connection.DisposeAsync().ConfigureAwait(false);
             throw new InvalidOperationException($"cannot reach the cluster store {Url}: {e.Message}", e);
         }
     }
