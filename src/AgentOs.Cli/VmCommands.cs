@@ -20,9 +20,28 @@ internal static class VmCommands
         };
         Option<RunTimeout?> timeout = TimeoutOption();
         command.Options.Add(timeout);
+        var cluster = Cluster.ClusterCli.UrlOption("Run in the named VM (--vm) of this cluster of agentos nodes instead of a fresh local VM.");
+        var vm = new Option<string?>("--vm")
+        {
+            HelpName = "NAME",
+            Description = "With --cluster: the VM to run in (letters, digits, '.', '_', '-'; up to 128), created with these options on first use; it keeps its files between runs.",
+        };
+        command.Options.Add(cluster);
+        command.Options.Add(vm);
         options.AddTo(command);
         command.SetAction((parse, ct) =>
-            GuestSession.RunAsync(options.Read(parse, Environment.GetEnvironmentVariable), "sh", ["-c", string.Join(' ', parse.GetValue(line)!)], GuestStdin.IfRedirected, parse.GetValue(timeout)));
+        {
+            VmSettings settings = options.Read(parse, Environment.GetEnvironmentVariable);
+            string commandLine = string.Join(' ', parse.GetValue(line)!);
+            if (parse.GetValue(cluster) is { } url)
+            {
+                return Cluster.ClusterExec.RunAsync(url, parse.GetValue(vm), settings, commandLine, parse.GetValue(timeout));
+            }
+
+            return parse.GetValue(vm) is not null
+                ? throw new CliUsageException("--vm needs --cluster URL (a local exec always runs in a fresh VM)")
+                : GuestSession.RunAsync(settings, "sh", ["-c", commandLine], GuestStdin.IfRedirected, parse.GetValue(timeout));
+        });
         return command;
     }
 

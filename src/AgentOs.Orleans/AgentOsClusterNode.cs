@@ -39,7 +39,6 @@ public sealed class AgentOsClusterNode : IAsyncDisposable
             throw new ArgumentException($"the silo and gateway ports are both {silo.Port}; they must differ", nameof(options));
         }
 
-        // Orleans reports a taken port deep inside start-up; checked here it gets a message naming the port.
         CheckFree(silo, "silo");
         CheckFree(gateway, "gateway");
         await store.EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
@@ -95,19 +94,21 @@ public sealed class AgentOsClusterNode : IAsyncDisposable
 
     private static void CheckFree(IPEndPoint endpoint, string what)
     {
-        var listener = new TcpListener(endpoint);
+        // Orleans binds with SO_REUSEPORT (.NET's ReuseAddress on Linux), so a second node on the same port would
+        // bind too and share its connections, and the cluster would then kill the older node as a stale clone of the
+        // newer. A probe connection finds a listener whatever its socket options.
+        using var probe = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        var target = endpoint.Address.Equals(IPAddress.Any) ? new IPEndPoint(IPAddress.Loopback, endpoint.Port) : endpoint;
         try
         {
-            listener.Start();
+            probe.Connect(target);
         }
-        catch (SocketException e)
+        catch (SocketException)
         {
-            throw new InvalidOperationException($"the {what} port {endpoint} is in use ({e.SocketErrorCode}): is another node running on this machine with the same ports?", e);
+            return;
         }
-        finally
-        {
-            listener.Stop();
-        }
+
+        throw new InvalidOperationException($"the {what} port {endpoint} is in use: is another node running on this machine with the same ports?");
     }
 
     private static void Copy(AgentOsSiloOptions from, AgentOsSiloOptions to)
