@@ -2,7 +2,7 @@ using AgentOs.Benchmarks;
 using BenchmarkDotNet.Running;
 
 // Scenario figures (real packages, real guests, Stopwatch-timed): `vm`, `net`, `sidecar`, `workspace`, `limits [waiting [N]]`,
-// `startup [runs] [-- command…]` (a fresh process's start-up by phase, then the whole CLI command),
+// `startup [runs] [-- command…]` (a fresh process's start-up by phase, then the whole CLI command), `cluster URL`,
 // `fuzz [--seed N] [--programs N] [--calls N] [--deadline-ms N] [--only NAME]`. Anything else goes to
 // BenchmarkDotNet (e.g. `--filter '*Pipe*' --job short`).
 switch (args.FirstOrDefault())
@@ -27,6 +27,9 @@ switch (args.FirstOrDefault())
         return;
     case "workspace":
         await WorkspaceScenario.RunAsync();
+        return;
+    case "cluster":
+        await ClusterScenario.RunAsync(args);
         return;
     case "fuzz":
         Environment.Exit(await FuzzScenario.RunAsync(args));
