@@ -20,11 +20,11 @@ for nupkg in "$feed"/*.nupkg; do
     grep -q "<$field" <<<"$nuspec" || { echo "$(basename "$nupkg"): no <$field> in its nuspec" >&2; exit 1; }
   done
 done
-if unzip -p "$feed/AgentOs.$version.nupkg" '*.nuspec' | grep -Eq 'StreamJsonRpc|StringTools|ModelContextProtocol|Microsoft\.Extensions\.AI|Microsoft\.AspNetCore'; then
-  echo "the AgentOs package depends on the sidecar's JSON-RPC stack, MCP, ASP.NET Core or AI packages" >&2
+if unzip -p "$feed/AgentOs.$version.nupkg" '*.nuspec' | grep -Eq 'StreamJsonRpc|StringTools|ModelContextProtocol|Microsoft\.Extensions\.AI|Microsoft\.AspNetCore|Orleans'; then
+  echo "the AgentOs package depends on the sidecar's JSON-RPC stack, MCP, ASP.NET Core, AI or Orleans packages" >&2
   exit 1
 fi
-echo "packages: metadata ok, AgentOs without StreamJsonRpc, MCP, ASP.NET Core or AI packages"
+echo "packages: metadata ok, AgentOs without StreamJsonRpc, MCP, ASP.NET Core, AI or Orleans packages"
 
 # The consumer restores into its own folder: ours come from the feed, the rest from the machine's package cache
 # or the configured sources.

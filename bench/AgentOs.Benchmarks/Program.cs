@@ -2,8 +2,8 @@ using AgentOs.Benchmarks;
 using BenchmarkDotNet.Running;
 
 // Scenario figures (real packages, real guests, Stopwatch-timed): `vm`, `net`, `sidecar`, `workspace`, `grep`, `state`,
-// `limits [waiting [N]]`,
-// `startup [runs] [-- command…]` (a fresh process's start-up by phase, then the whole CLI command),
+// `limits [waiting [N]]`, `startup [runs] [-- command…]` (a fresh process's start-up by phase, then the whole CLI
+// command), `cluster URL`,
 // `fuzz [--seed N] [--programs N] [--calls N] [--deadline-ms N] [--only NAME]`. Anything else goes to
 // BenchmarkDotNet (e.g. `--filter '*Pipe*' --job short`).
 switch (args.FirstOrDefault())
@@ -34,6 +34,9 @@ switch (args.FirstOrDefault())
         return;
     case "state":
         await StateScenario.RunAsync();
+        return;
+    case "cluster":
+        await ClusterScenario.RunAsync(args);
         return;
     case "fuzz":
         Environment.Exit(await FuzzScenario.RunAsync(args));

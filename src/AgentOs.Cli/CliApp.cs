@@ -79,6 +79,8 @@ internal static class CliApp
         SidecarCommand.Create(),
         CompletionCommand.Create(),
         McpCommand.Create(),
+        Cluster.NodeCommand.Create(),
+        Cluster.ClusterCommand.Create(),
     };
 
     private static int Fail(int code, string message)

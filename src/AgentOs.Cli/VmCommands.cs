@@ -21,10 +21,34 @@ internal static class VmCommands
         Option<RunTimeout?> timeout = TimeoutOption();
         Option<string?> state = StateFile.Option();
         command.Options.Add(timeout);
+        var cluster = Cluster.ClusterCli.UrlOption("Run in the named VM (--vm) of this cluster of agentos nodes instead of a fresh local VM.");
+        var vm = new Option<string?>("--vm")
+        {
+            HelpName = "NAME",
+            Description = "With --cluster: the VM to run in (letters, digits, '.', '_', '-'; up to 128), created with these options on first use; it keeps its files between runs.",
+        };
         command.Options.Add(state);
+        command.Options.Add(cluster);
+        command.Options.Add(vm);
         options.AddTo(command);
         command.SetAction((parse, ct) =>
-            GuestSession.RunAsync(options.Read(parse, Environment.GetEnvironmentVariable) with { StateFile = parse.GetValue(state) }, "sh", ["-c", string.Join(' ', parse.GetValue(line)!)], GuestStdin.IfRedirected, parse.GetValue(timeout)));
+        {
+            VmSettings settings = options.Read(parse, Environment.GetEnvironmentVariable) with { StateFile = parse.GetValue(state) };
+            string commandLine = string.Join(' ', parse.GetValue(line)!);
+            if (parse.GetValue(cluster) is { } url)
+            {
+                if (settings.StateFile is not null)
+                {
+                    throw new CliUsageException("--state cannot be used with --cluster (a cluster VM keeps its state in the cluster's store)");
+                }
+
+                return Cluster.ClusterExec.RunAsync(url, parse.GetValue(vm), settings, commandLine, parse.GetValue(timeout));
+            }
+
+            return parse.GetValue(vm) is not null
+                ? throw new CliUsageException("--vm needs --cluster URL (a local exec always runs in a fresh VM)")
+                : GuestSession.RunAsync(settings, "sh", ["-c", commandLine], GuestStdin.IfRedirected, parse.GetValue(timeout));
+        });
         return command;
     }
 

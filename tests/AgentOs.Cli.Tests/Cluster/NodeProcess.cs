@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace AgentOs.Cli.Tests.Cluster;
+
+/// <summary>One <c>agentos node</c> child process on free ports; ready once it prints that it joined.</summary>
+internal sealed class NodeProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _stderr = new();
+    private readonly TaskCompletionSource _joined = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private NodeProcess(Process process, int siloPort, int gatewayPort)
+    {
+        _process = process;
+        SiloPort = siloPort;
+        GatewayPort = gatewayPort;
+        _ = _process.StandardOutput.ReadToEndAsync();
+        _ = Task.Run(async () =>
+        {
+            while (await _process.StandardError.ReadLineAsync() is { } line)
+            {
+                lock (_stderr)
+                {
+                    _stderr.AppendLine(line);
+                }
+
+                if (line.StartsWith("agentos node: member of ", StringComparison.Ordinal))
+                {
+                    _joined.TrySetResult();
+                }
+            }
+
+            _joined.TrySetException(new InvalidOperationException($"agentos node exited before joining; stderr:\n{Stderr}"));
+        });
+    }
+
+    public int SiloPort { get; }
+
+    public int GatewayPort { get; }
+
+    public bool HasExited => _process.HasExited;
+
+    public string Stderr
+    {
+        get
+        {
+            lock (_stderr)
+            {
+                return _stderr.ToString();
+            }
+        }
+    }
+
+    public static NodeProcess Start(string url) => Start(url, FreePort(), FreePort());
+
+    public static NodeProcess Start(string url, int siloPort, int gatewayPort) =>
+        new(CliRunner.Start(["node", "--cluster", url, "--silo-port", Text(siloPort), "--gateway-port", Text(gatewayPort)]), siloPort, gatewayPort);
+
+    /// <summary>Waits until the node has joined the cluster (or fails with its stderr if it exits first).</summary>
+    public Task JoinedAsync() => _joined.Task.WaitAsync(TimeSpan.FromMinutes(3));
+
+    /// <summary>Kills the node at once (SIGKILL), as a crash would: nothing is saved on the way out.</summary>
+    public void Crash()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private static string Text(int port) => port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}
