@@ -205,7 +205,7 @@ public sealed partial class AgentOsVm : IAsyncDisposable
             WasmPrograms.Install(kernel, command, path, replace: loadTree is not null);
         }
 
-        foreach (var own in (ReadOnlySpan<OwnProgram>)[OwnProgram.Grep, OwnProgram.Tac, OwnProgram.Cat, OwnProgram.Mkfifo])
+        foreach (var own in OwnProgram.All)
         {
             if (software.Any(p => p.Name == own.Companion))
             {
@@ -225,7 +225,8 @@ public sealed partial class AgentOsVm : IAsyncDisposable
         };
     }
 
-    private static void InstallOwnProgram(Kernel.Kernel kernel, OwnProgram own)
+    /// <summary>Mounts <paramref name="own"/>, first removing the companion's command it replaces.</summary>
+    internal static void InstallOwnProgram(Kernel.Kernel kernel, OwnProgram own)
     {
         var (package, sha256) = own.Get();
         if (own.Replaces)

@@ -32,9 +32,11 @@ internal sealed class TestVm : IDisposable
             Assert.Equal(Errno.Success, kernel.MountPackage(package, sha));
         }
 
-        // The published set has no grep; every VM the library makes carries its own, and so does this one.
-        var (grep, grepSha) = GrepPackage.Get();
-        Assert.Equal(Errno.Success, kernel.MountPackage(grep, grepSha));
+        // Every VM the library makes carries its own grep, tac, cat and mkfifo (Software/OwnProgram); so does this one.
+        foreach (var own in OwnProgram.All)
+        {
+            AgentOsVm.InstallOwnProgram(kernel, own);
+        }
 
         _ = new WasmExecutor(kernel, Runtime.Value);
         return new TestVm(kernel);

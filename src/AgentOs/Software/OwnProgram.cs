@@ -19,6 +19,9 @@ internal sealed class OwnProgram
     public static readonly OwnProgram Cat = new("cat", companion: "coreutils", replaces: true);
     public static readonly OwnProgram Mkfifo = new("mkfifo", companion: "coreutils", replaces: false);
 
+    /// <summary>Every command the library carries, in install order.</summary>
+    public static IReadOnlyList<OwnProgram> All { get; } = [Grep, Tac, Cat, Mkfifo];
+
     private readonly Lazy<(AospkgPackage Package, string Sha256)> _loaded;
 
     private OwnProgram(string command, string companion, bool replaces)
