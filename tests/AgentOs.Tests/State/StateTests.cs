@@ -166,6 +166,24 @@ public sealed class StateTests
         Assert.Contains("version 99", error.Message);
     }
 
+    [Fact]
+    public async Task AHugeHeaderIsRefusedBeforeItIsRead()
+    {
+        var full = (await SavedStateAsync()).ToArray();
+        BinaryPrimitives.WriteUInt32LittleEndian(full.AsSpan(12), 64 << 20);
+        var error = await Assert.ThrowsAsync<AgentOsStateException>(() => AgentOsVm.CreateAsync(VmOptions.Create(configure: o => o.State = new MemoryStream(full))));
+        Assert.Contains("header claims", error.Message);
+    }
+
+    [Fact]
+    public async Task AHugeTarHeaderIsRefusedByTheLimits()
+    {
+        var state = Forge([("big", "x")], pax: new string('a', 8 << 20));
+        var error = await Assert.ThrowsAsync<AgentOsStateException>(() =>
+            AgentOsVm.CreateAsync(VmOptions.Create(new ResourceLimits { MaxFilesystemBytes = 1 << 20, MaxInodeCount = 200 }, o => o.State = state)));
+        Assert.Equal("limits.resources.maxFilesystemBytes", error.LimitConfigPath);
+    }
+
     [Theory]
     [InlineData("../escape", "not a plain relative path")]
     [InlineData("workspace/../../escape", "not a plain relative path")]
@@ -234,7 +252,7 @@ public sealed class StateTests
 
     /// <summary>A well-formed, correctly checksummed state holding the given tar entries ("->target" makes a
     /// symlink, null a directory) after a root entry.</summary>
-    private static MemoryStream Forge(IEnumerable<(string Name, string? Content)> entries, Func<string, string>? editHeader = null)
+    private static MemoryStream Forge(IEnumerable<(string Name, string? Content)> entries, Func<string, string>? editHeader = null, string? pax = null)
     {
         var tar = new MemoryStream();
         using (var gzip = new GZipStream(tar, CompressionLevel.Fastest, leaveOpen: true))
@@ -243,11 +261,12 @@ public sealed class StateTests
             writer.WriteEntry(new PaxTarEntry(TarEntryType.Directory, "./") { Mode = (UnixFileMode)0x1ED });
             foreach (var (name, content) in entries)
             {
+                var attributes = pax is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["comment"] = pax };
                 var entry = content switch
                 {
-                    null => new PaxTarEntry(TarEntryType.Directory, name),
-                    ['-', '>', .. var target] => new PaxTarEntry(TarEntryType.SymbolicLink, name) { LinkName = target },
-                    _ => new PaxTarEntry(TarEntryType.RegularFile, name) { DataStream = new MemoryStream(Encoding.UTF8.GetBytes(content)) },
+                    null => new PaxTarEntry(TarEntryType.Directory, name, attributes),
+                    ['-', '>', .. var target] => new PaxTarEntry(TarEntryType.SymbolicLink, name, attributes) { LinkName = target },
+                    _ => new PaxTarEntry(TarEntryType.RegularFile, name, attributes) { DataStream = new MemoryStream(Encoding.UTF8.GetBytes(content)) },
                 };
                 entry.Mode = (UnixFileMode)0x1ED;
                 writer.WriteEntry(entry);
