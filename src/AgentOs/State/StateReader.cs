@@ -118,7 +118,7 @@ internal sealed class StateReader : IDisposable
             await using (var gzip = Header.FileSystem.Compression == "gzip" ? new GZipStream(chunks, CompressionMode.Decompress, leaveOpen: true) : null)
             {
                 var tarStream = new BoundedReadStream(gzip ?? (Stream)chunks, maxTar, bytesPath);
-                await using (var tar = new TarReader(tarStream, leaveOpen: true))
+                await using (var tar = new TarReader(new TarHeaderGuardStream(tarStream), leaveOpen: true))
                 {
                     var loader = new TreeLoader(kernel.FileSystem);
                     TarEntry? entry;

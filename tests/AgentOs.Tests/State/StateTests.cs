@@ -176,12 +176,31 @@ public sealed class StateTests
     }
 
     [Fact]
-    public async Task AHugeTarHeaderIsRefusedByTheLimits()
+    public async Task AHugeTarHeaderIsRefused()
     {
         var state = Forge([("big", "x")], pax: new string('a', 8 << 20));
+        var error = await Assert.ThrowsAsync<AgentOsStateException>(() => AgentOsVm.CreateAsync(VmOptions.Create(configure: o => o.State = state)));
+        Assert.Contains("metadata header claims", error.Message);
+
+        // A header claiming 8 GiB of PAX records is refused before anything allocates them.
+        var block = new byte[512];
+        "huge"u8.CopyTo(block);
+        "77777777777\0"u8.CopyTo(block.AsSpan(124));
+        block[156] = (byte)'x';
+        error = await Assert.ThrowsAsync<AgentOsStateException>(() => AgentOsVm.CreateAsync(VmOptions.Create(configure: o => o.State = Wrap(block))));
+        Assert.Contains("metadata header claims 8589934591 bytes", error.Message);
+    }
+
+    [Fact]
+    public async Task ATarLargerThanTheLimitsAllowIsRefusedAsItIsRead()
+    {
+        // Many small PAX records on many empty directories: little to charge, but a long tar.
+        var entries = Enumerable.Range(0, 300).Select(i => ($"d{i}/", (string?)null));
+        var state = Forge(entries, pax: new string('a', 100_000));
         var error = await Assert.ThrowsAsync<AgentOsStateException>(() =>
-            AgentOsVm.CreateAsync(VmOptions.Create(new ResourceLimits { MaxFilesystemBytes = 1 << 20, MaxInodeCount = 200 }, o => o.State = state)));
+            AgentOsVm.CreateAsync(VmOptions.Create(new ResourceLimits { MaxFilesystemBytes = 1 << 20, MaxInodeCount = 1000 }, o => o.State = state)));
         Assert.Equal("limits.resources.maxFilesystemBytes", error.LimitConfigPath);
+        Assert.Contains("larger than the VM's filesystem limits allow", error.Message);
     }
 
     [Theory]
@@ -273,7 +292,13 @@ public sealed class StateTests
             }
         }
 
-        var header = "{\"vmId\":\"forged\",\"configuration\":{},\"fileSystem\":{\"compression\":\"gzip\",\"inodes\":0,\"bytes\":0}}";
+        return Wrap(tar.ToArray(), editHeader, gzipped: true);
+    }
+
+    /// <summary>A correctly checksummed state around <paramref name="payload"/>.</summary>
+    private static MemoryStream Wrap(byte[] payload, Func<string, string>? editHeader = null, bool gzipped = false)
+    {
+        var header = "{\"vmId\":\"forged\",\"configuration\":{},\"fileSystem\":{\"compression\":\"" + (gzipped ? "gzip" : "none") + "\",\"inodes\":0,\"bytes\":0}}";
         var json = Encoding.UTF8.GetBytes(editHeader?.Invoke(header) ?? header);
         var state = new MemoryStream();
         var prefix = new byte[16];
@@ -282,7 +307,6 @@ public sealed class StateTests
         BinaryPrimitives.WriteUInt32LittleEndian(prefix.AsSpan(12), (uint)json.Length);
         state.Write(prefix);
         state.Write(json);
-        var payload = tar.ToArray();
         for (var offset = 0; offset < payload.Length; offset += 1 << 20)
         {
             var count = Math.Min(1 << 20, payload.Length - offset);
