@@ -169,9 +169,6 @@ public sealed partial class AgentOsVm : IAsyncDisposable
 
         var programs = options.SoftwareToResolve().Where(WasmPrograms.IsWasmSpec).SelectMany(WasmPrograms.Find).ToList();
 
-        var packages = await Task.Run(() => software.Select(PackageLibrary.Open).ToList(), cancellationToken).ConfigureAwait(false);
-        cancellationToken.ThrowIfCancellationRequested();
-
         var kernelOptions = options.VmId is { Length: > 0 } id
             ? new KernelOptions { Limits = resolved.Limits, LoggerFactory = options.LoggerFactory, VmId = id, BuildBaseTree = loadTree is null }
             : new KernelOptions { Limits = resolved.Limits, LoggerFactory = options.LoggerFactory, BuildBaseTree = loadTree is null };
@@ -185,6 +182,10 @@ public sealed partial class AgentOsVm : IAsyncDisposable
                 throw new AgentOsStateException($"state: /proc cannot be mounted ({proc}): the tree holds something other than a directory there.");
             }
         }
+
+        // Opened once the tree is in, so a state that fails to load leaves no package open.
+        var packages = await Task.Run(() => software.Select(PackageLibrary.Open).ToList(), cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
 
         kernel.NetworkPolicy = resolved.NetworkPolicy;
         kernel.DnsServers = resolved.DnsServers;

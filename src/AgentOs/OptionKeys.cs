@@ -17,6 +17,7 @@ internal static class OptionKeys
     private static readonly HashSet<string> CodeOnly = new(StringComparer.Ordinal)
     {
         nameof(AgentOsOptions.Host), nameof(AgentOsOptions.LoggerFactory), nameof(AgentOsOptions.Progress), nameof(AgentOsOptions.MeterFactory),
+        nameof(AgentOsOptions.State),
     };
 
     // Option types whose keys are checked one level further; any other property is a value (or a list or map of values).

@@ -18,6 +18,8 @@ namespace AgentOs.State;
 /// </summary>
 internal sealed class StateReader : IDisposable
 {
+    private const int MaxVmIdLength = 256;
+
     private readonly Stream _source;
     private readonly IncrementalHash _hash;
 
@@ -64,9 +66,16 @@ internal sealed class StateReader : IDisposable
             hash.AppendData(json);
             var header = JsonSerializer.Deserialize<StateHeader>(json, StateFormat.Json)
                 ?? throw new AgentOsStateException("state: the header is empty.");
-            if (header.FileSystem?.Compression is not ("gzip" or "none") || header.Configuration is null)
+            if (header.FileSystem?.Compression is not ("gzip" or "none") || header.Configuration is not { } configuration
+                || configuration.Software is null || configuration.Env is null || configuration.Cwd is null
+                || configuration.AllowedHosts is null || configuration.DnsServers is null)
             {
-                throw new AgentOsStateException("state: the header has no configuration or an unknown compression.");
+                throw new AgentOsStateException("state: the header's configuration is incomplete or its compression unknown.");
+            }
+
+            if (header.VmId is not { Length: > 0 and <= MaxVmIdLength } || header.VmId.Any(char.IsControl))
+            {
+                throw new AgentOsStateException($"state: the header's vmId is empty, longer than {MaxVmIdLength} characters or holds control characters.");
             }
 
             return new StateReader(source, hash, header);
@@ -109,7 +118,7 @@ internal sealed class StateReader : IDisposable
             await using (var gzip = Header.FileSystem.Compression == "gzip" ? new GZipStream(chunks, CompressionMode.Decompress, leaveOpen: true) : null)
             {
                 var tarStream = new BoundedReadStream(gzip ?? (Stream)chunks, maxTar, bytesPath);
-                await using (var tar = new TarReader(tarStream, leaveOpen: true))
+                await using (var tar = new TarReader(new TarHeaderGuardStream(tarStream), leaveOpen: true))
                 {
                     var loader = new TreeLoader(kernel.FileSystem);
                     TarEntry? entry;
@@ -153,7 +162,7 @@ internal sealed class StateReader : IDisposable
         }
 
         var path = name.StartsWith("./", StringComparison.Ordinal) ? name[2..] : name;
-        path = path.TrimEnd('/');
+        path = path == "." ? string.Empty : path.TrimEnd('/');
         Inode? node;
         Errno result;
         switch (entry.EntryType)

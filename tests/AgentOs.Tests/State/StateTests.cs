@@ -166,6 +166,43 @@ public sealed class StateTests
         Assert.Contains("version 99", error.Message);
     }
 
+    [Fact]
+    public async Task AHugeHeaderIsRefusedBeforeItIsRead()
+    {
+        var full = (await SavedStateAsync()).ToArray();
+        BinaryPrimitives.WriteUInt32LittleEndian(full.AsSpan(12), 64 << 20);
+        var error = await Assert.ThrowsAsync<AgentOsStateException>(() => AgentOsVm.CreateAsync(VmOptions.Create(configure: o => o.State = new MemoryStream(full))));
+        Assert.Contains("header claims", error.Message);
+    }
+
+    [Fact]
+    public async Task AHugeTarHeaderIsRefused()
+    {
+        var state = Forge([("big", "x")], pax: new string('a', 8 << 20));
+        var error = await Assert.ThrowsAsync<AgentOsStateException>(() => AgentOsVm.CreateAsync(VmOptions.Create(configure: o => o.State = state)));
+        Assert.Contains("metadata header claims", error.Message);
+
+        // A header claiming 8 GiB of PAX records is refused before anything allocates them.
+        var block = new byte[512];
+        "huge"u8.CopyTo(block);
+        "77777777777\0"u8.CopyTo(block.AsSpan(124));
+        block[156] = (byte)'x';
+        error = await Assert.ThrowsAsync<AgentOsStateException>(() => AgentOsVm.CreateAsync(VmOptions.Create(configure: o => o.State = Wrap(block))));
+        Assert.Contains("metadata header claims 8589934591 bytes", error.Message);
+    }
+
+    [Fact]
+    public async Task ATarLargerThanTheLimitsAllowIsRefusedAsItIsRead()
+    {
+        // Many small PAX records on many empty directories: little to charge, but a long tar.
+        var entries = Enumerable.Range(0, 300).Select(i => ($"d{i}/", (string?)null));
+        var state = Forge(entries, pax: new string('a', 100_000));
+        var error = await Assert.ThrowsAsync<AgentOsStateException>(() =>
+            AgentOsVm.CreateAsync(VmOptions.Create(new ResourceLimits { MaxFilesystemBytes = 1 << 20, MaxInodeCount = 1000 }, o => o.State = state)));
+        Assert.Equal("limits.resources.maxFilesystemBytes", error.LimitConfigPath);
+        Assert.Contains("larger than the VM's filesystem limits allow", error.Message);
+    }
+
     [Theory]
     [InlineData("../escape", "not a plain relative path")]
     [InlineData("workspace/../../escape", "not a plain relative path")]
@@ -234,7 +271,7 @@ public sealed class StateTests
 
     /// <summary>A well-formed, correctly checksummed state holding the given tar entries ("->target" makes a
     /// symlink, null a directory) after a root entry.</summary>
-    private static MemoryStream Forge(IEnumerable<(string Name, string? Content)> entries, Func<string, string>? editHeader = null)
+    private static MemoryStream Forge(IEnumerable<(string Name, string? Content)> entries, Func<string, string>? editHeader = null, string? pax = null)
     {
         var tar = new MemoryStream();
         using (var gzip = new GZipStream(tar, CompressionLevel.Fastest, leaveOpen: true))
@@ -243,18 +280,25 @@ public sealed class StateTests
             writer.WriteEntry(new PaxTarEntry(TarEntryType.Directory, "./") { Mode = (UnixFileMode)0x1ED });
             foreach (var (name, content) in entries)
             {
+                var attributes = pax is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["comment"] = pax };
                 var entry = content switch
                 {
-                    null => new PaxTarEntry(TarEntryType.Directory, name),
-                    ['-', '>', .. var target] => new PaxTarEntry(TarEntryType.SymbolicLink, name) { LinkName = target },
-                    _ => new PaxTarEntry(TarEntryType.RegularFile, name) { DataStream = new MemoryStream(Encoding.UTF8.GetBytes(content)) },
+                    null => new PaxTarEntry(TarEntryType.Directory, name, attributes),
+                    ['-', '>', .. var target] => new PaxTarEntry(TarEntryType.SymbolicLink, name, attributes) { LinkName = target },
+                    _ => new PaxTarEntry(TarEntryType.RegularFile, name, attributes) { DataStream = new MemoryStream(Encoding.UTF8.GetBytes(content)) },
                 };
                 entry.Mode = (UnixFileMode)0x1ED;
                 writer.WriteEntry(entry);
             }
         }
 
-        var header = "{\"vmId\":\"forged\",\"configuration\":{},\"fileSystem\":{\"compression\":\"gzip\",\"inodes\":0,\"bytes\":0}}";
+        return Wrap(tar.ToArray(), editHeader, gzipped: true);
+    }
+
+    /// <summary>A correctly checksummed state around <paramref name="payload"/>.</summary>
+    private static MemoryStream Wrap(byte[] payload, Func<string, string>? editHeader = null, bool gzipped = false)
+    {
+        var header = "{\"vmId\":\"forged\",\"configuration\":{},\"fileSystem\":{\"compression\":\"" + (gzipped ? "gzip" : "none") + "\",\"inodes\":0,\"bytes\":0}}";
         var json = Encoding.UTF8.GetBytes(editHeader?.Invoke(header) ?? header);
         var state = new MemoryStream();
         var prefix = new byte[16];
@@ -263,7 +307,6 @@ public sealed class StateTests
         BinaryPrimitives.WriteUInt32LittleEndian(prefix.AsSpan(12), (uint)json.Length);
         state.Write(prefix);
         state.Write(json);
-        var payload = tar.ToArray();
         for (var offset = 0; offset < payload.Length; offset += 1 << 20)
         {
             var count = Math.Min(1 << 20, payload.Length - offset);
