@@ -19,20 +19,14 @@ internal sealed class FifoInode : Inode
     }
 
     /// <summary>
-    /// The end of the current pipe for <paramref name="flags"/>' access mode; EINVAL for O_RDWR (one description
-    /// cannot be both ends here). A new pipe starts once the last reader has gone, or for a writer once the last
-    /// writer has; until then readers still get what earlier writers left.
+    /// The end of the current pipe for <paramref name="flags"/>' access mode (for O_RDWR, one description holding
+    /// both). A new pipe starts once the last reader has gone, or for a writer once the last writer has; until then
+    /// readers still get what earlier writers left.
     /// </summary>
     public Errno Open(OpenFlags flags, out FileDescription end)
     {
-        end = null!;
         var access = flags & OpenFlags.AccessModeMask;
-        if (access == OpenFlags.ReadWrite)
-        {
-            return Errno.EINVAL;
-        }
-
-        var write = access == OpenFlags.WriteOnly;
+        var write = access != OpenFlags.ReadOnly;
         lock (Sync)
         {
             if (_pipe is null || _pipe.ReadEndClosed || (write && _pipe.WriteEndClosed))
@@ -40,9 +34,14 @@ internal sealed class FifoInode : Inode
                 _pipe = Pipe.CreateNamed();
             }
 
-            end = write ? _pipe.WriteEnd : _pipe.ReadEnd;
+            end = access switch
+            {
+                OpenFlags.ReadWrite => new FifoReadWriteEnd(_pipe, flags),
+                OpenFlags.WriteOnly => _pipe.WriteEnd,
+                _ => _pipe.ReadEnd,
+            };
         }
 
-        return (flags & OpenFlags.NonBlock) != 0 ? end.SetStatusFlags(end.StatusFlags | OpenFlags.NonBlock) : Errno.Success;
+        return (flags & OpenFlags.NonBlock) != 0 && end is not FifoReadWriteEnd ? end.SetStatusFlags(end.StatusFlags | OpenFlags.NonBlock) : Errno.Success;
     }
 }

@@ -98,11 +98,25 @@ public sealed class FifoTests
     }
 
     [Fact]
-    public void OpeningBothEndsAtOnceIsNotSupported()
+    public void AReadWriteOpenReadsWhatItWroteAndKeepsBothSidesOpen()
     {
         var vm = new NetTestVm();
         Assert.Equal(Errno.Success, vm.Kernel.MkfifoAt(vm.Process, Kernel.AtCwd, "/tmp/p", 0x1B6));
+        var both = Open(vm, vm.Process, OpenFlags.ReadWrite);
+        var read = Open(vm, vm.Process, OpenFlags.ReadOnly);
+        var write = Open(vm, vm.Process, OpenFlags.WriteOnly);
+        var buffer = new byte[8];
 
-        Assert.Equal(Errno.EINVAL, vm.Kernel.OpenAt(vm.Process, Kernel.AtCwd, "/tmp/p", OpenFlags.ReadWrite, 0, out _));
+        Assert.Equal(Errno.Success, vm.Kernel.Write(vm.Process, both, "ab"u8, out _));
+        Assert.Equal(Errno.Success, vm.Kernel.Read(vm.Process, both, buffer.AsSpan(0, 1), out var n));
+        Assert.Equal("a"u8.ToArray(), buffer[..n]);
+        vm.Kernel.Close(vm.Process, write); // the read-write descriptor still writes: no EOF yet
+        Assert.Equal(Errno.Success, vm.Kernel.Write(vm.Process, both, "c"u8, out _));
+        Assert.Equal(Errno.Success, vm.Kernel.Read(vm.Process, read, buffer, out n));
+        Assert.Equal("bc"u8.ToArray(), buffer[..n]);
+        vm.Kernel.Close(vm.Process, both);
+
+        Assert.Equal(Errno.Success, vm.Kernel.Read(vm.Process, read, buffer, out n));
+        Assert.Equal(0, n);
     }
 }

@@ -12,6 +12,7 @@ cat p & echo hi > p; wait
 seq 3 > p & wc -l < p; wait
 head -c 100000 /dev/zero > p & wc -c p; wait
 cat p & exec 3>p; echo a >&3; echo b >&3; exec 3>&-; wait
+exec 3<>p; echo rw >&3; read l <&3; echo "got $l"; exec 3>&-
 mkfifo p; echo "rc=$?"
 mkfifo -m 600 q; stat -c '%a %F' q
 rm p q; ls
@@ -25,6 +26,7 @@ hi
 100000 p
 a
 b
+got rw
 rc=1
 600 fifo
 
