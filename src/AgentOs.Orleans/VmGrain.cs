@@ -2,26 +2,37 @@ using System.Threading.Channels;
 using AgentOs.Kernel.Fds;
 using AgentOs.Kernel.Limits;
 using AgentOs.Orleans.Placement;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Orleans.Storage;
 
 namespace AgentOs.Orleans;
 
 /// <summary>The grain behind <see cref="IVmGrain"/>: creates or restores its VM on the first call of an activation,
-/// saves it by <see cref="AgentOsSiloOptions.SavePolicy"/> and on deactivation.</summary>
+/// saves it by <see cref="AgentOsSiloOptions.SavePolicy"/> and on deactivation. Its state is read on the first call
+/// rather than by Orleans during activation, so an entry that cannot be read fails that call with a
+/// <see cref="VmStateException"/> naming the VM (the storage's own exception may not even cross the wire).</summary>
 [AgentOsPlacement]
 internal sealed class VmGrain(
-    [PersistentState("vm", AgentOsOrleansExtensions.StorageName)] IPersistentState<VmGrainState> state,
+    [FromKeyedServices(AgentOsOrleansExtensions.StorageName)] IGrainStorage storage,
     AgentOsHost host,
     LocalVms localVms,
     SiloReporter reporter,
     ILocalSiloDetails silo,
     IOptions<AgentOsSiloOptions> options) : Grain, IVmGrain
 {
+    private const string StateName = "vm";
+
+    private readonly GrainState<VmGrainState> _state = new(new VmGrainState());
+    private bool _loaded;
     private AgentOsVm? _vm;
     private bool _dirty;
     private bool _stateBroken;
 
     private string Name => this.GetPrimaryKeyString();
+
+    /// <summary>The state read (a storage without an entry may leave none).</summary>
+    private VmGrainState State => _state.State ??= new VmGrainState();
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -55,7 +66,8 @@ internal sealed class VmGrain(
     public async Task<bool> CreateAsync(VmSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var created = state.State.Settings is null;
+        await LoadAsync().ConfigureAwait(true);
+        var created = State.Settings is null;
         await EnsureVmAsync(settings).ConfigureAwait(true);
         return created;
     }
@@ -151,8 +163,9 @@ internal sealed class VmGrain(
             throw new VmStateException($"VM \"{Name}\": its saved state could not be restored; the stored entry is kept unchanged.");
         }
 
-        var isNew = state.State.Settings is null;
-        var effective = state.State.Settings ?? settings ?? new VmSettings();
+        await LoadAsync().ConfigureAwait(true);
+        var isNew = State.Settings is null;
+        var effective = State.Settings ?? settings ?? new VmSettings();
         var vmOptions = new AgentOsOptions
         {
             Limits = new LimitsOptions { Resources = effective.ToResourceLimits() },
@@ -163,7 +176,7 @@ internal sealed class VmGrain(
         };
         try
         {
-            _vm = state.State.Snapshot is { } snapshot
+            _vm = State.Snapshot is { } snapshot
                 ? await RestoreAsync(snapshot, vmOptions).ConfigureAwait(true)
                 : await AgentOsVm.CreateAsync(vmOptions).ConfigureAwait(true);
         }
@@ -177,13 +190,33 @@ internal sealed class VmGrain(
         localVms.Add(Name, Status);
         if (isNew)
         {
-            state.State.Settings = effective;
+            State.Settings = effective;
             _dirty = true;
             await ChangedAsync().ConfigureAwait(true);
         }
 
         await reporter.ReportAsync().ConfigureAwait(true);
         return _vm;
+    }
+
+    private async Task LoadAsync()
+    {
+        if (_loaded)
+        {
+            return;
+        }
+
+        try
+        {
+            await storage.ReadStateAsync(StateName, this.GetGrainId(), _state).ConfigureAwait(true);
+        }
+        catch (Exception e)
+        {
+            _stateBroken = true;
+            throw new VmStateException($"VM \"{Name}\": its saved state could not be read ({e.GetType().Name}: {e.Message}); the stored entry is kept unchanged.");
+        }
+
+        _loaded = true;
     }
 
     private async Task<AgentOsVm> RestoreAsync(byte[] snapshot, AgentOsOptions vmOptions)
@@ -215,8 +248,17 @@ internal sealed class VmGrain(
             return;
         }
 
-        state.State.Snapshot = await VmSnapshot.CaptureAsync(_vm).ConfigureAwait(true);
-        await state.WriteStateAsync().ConfigureAwait(true);
+        State.Snapshot = await VmSnapshot.CaptureAsync(_vm).ConfigureAwait(true);
+        try
+        {
+            await storage.WriteStateAsync(StateName, this.GetGrainId(), _state).ConfigureAwait(true);
+        }
+        catch (Exception e) when (e is not InconsistentStateException)
+        {
+            // Storage exceptions (Npgsql's, say) are not Orleans-serializable: the caller would see a codec error.
+            throw new VmStateException($"VM \"{Name}\": saving its state failed ({e.GetType().Name}: {e.Message})", e);
+        }
+
         _dirty = false;
     }
 

@@ -109,6 +109,22 @@ public sealed class VmGrainTests(OpenClusterFixture fixture) : IClassFixture<Ope
         Assert.Equal(corrupt, SharedGrainStorage.Entries[key]);
     }
 
+    [Fact]
+    public async Task An_entry_the_storage_cannot_read_fails_the_call_naming_the_vm_and_is_kept()
+    {
+        var vm = Grains.GetVm("unreadable");
+        await vm.ExecAsync("echo x > /workspace/x");
+        await fixture.Cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        var key = SharedGrainStorage.KeyOfVm("unreadable");
+        byte[] garbage = [0xff, 0xfe, 0xfd];
+        SharedGrainStorage.Entries[key] = garbage;
+
+        var error = await Assert.ThrowsAsync<VmStateException>(() => vm.ExecAsync("true"));
+        Assert.StartsWith("VM \"unreadable\": its saved state could not be read", error.Message, StringComparison.Ordinal);
+        await fixture.Cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        Assert.Equal(garbage, SharedGrainStorage.Entries[key]);
+    }
+
     [Theory]
     [InlineData("a/b")]
     [InlineData("")]
