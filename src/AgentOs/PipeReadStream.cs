@@ -7,7 +7,7 @@ namespace AgentOs;
 /// bytes stay in the 64 KiB kernel pipe until read, so a host that stops reading blocks the guest writer.
 /// Disposing closes the read end (a later guest write gets EPIPE).
 /// </summary>
-internal sealed class PipeReadStream : ReadOnlyKernelStream
+internal sealed class PipeReadStream : ReadOnlyAsyncStream
 {
     private readonly PipeReadEnd _end;
     private int _disposed;

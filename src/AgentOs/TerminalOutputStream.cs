@@ -7,7 +7,7 @@ namespace AgentOs;
 /// Nothing is buffered on the host: while nobody reads, the terminal's bounded buffer fills and the writing guest
 /// blocks. Reads return 0 once every program closed the terminal and everything was read.
 /// </summary>
-internal sealed class TerminalOutputStream(PtyMaster master) : ReadOnlyKernelStream
+internal sealed class TerminalOutputStream(PtyMaster master) : ReadOnlyAsyncStream
 {
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
         master.ReadAsync(buffer, cancellationToken);

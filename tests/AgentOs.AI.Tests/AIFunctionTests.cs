@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AgentOs.Kernel.Limits;
+using AgentOs.Testing;
 using Microsoft.Extensions.AI;
 
 namespace AgentOs.AI.Tests;
@@ -103,7 +104,7 @@ public sealed class AIFunctionTests
 
     private static Task<AgentOsVm> CreateVmAsync(ResourceLimits? limits = null) => AgentOsVm.CreateAsync(new AgentOsOptions
     {
-        CacheDirectory = TestEnvironment.CacheDirectory,
+        CacheDirectory = TestCache.Directory,
         Limits = new LimitsOptions { Resources = limits ?? new ResourceLimits() },
     });
 }

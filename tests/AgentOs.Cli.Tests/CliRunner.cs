@@ -12,7 +12,7 @@ internal static class CliRunner
     public static string CliDll { get; } = Path.Combine(AppContext.BaseDirectory, "AgentOs.Cli.dll");
 
     /// <summary>The shared package cache of the test suites, so CLI runs stay warm across test runs.</summary>
-    public static string CacheDirectory { get; } = LocateCache();
+    public static string CacheDirectory { get; } = AgentOs.Testing.TestCache.Directory;
 
     /// <summary>Starts the CLI with stdout/stderr redirected (stdin closed) for tests that interact with it while it runs.</summary>
     public static Process Start(IEnumerable<string> args)
@@ -97,25 +97,5 @@ internal static class CliRunner
 
         string? process = Environment.ProcessPath;
         return process is not null && Path.GetFileNameWithoutExtension(process) == "dotnet" ? process : "dotnet";
-    }
-
-    /// <summary>Same rule as tests/AgentOs.Tests/Software/TestPackageCache.cs.</summary>
-    private static string LocateCache()
-    {
-        string? configured = Environment.GetEnvironmentVariable("AGENTOS_CACHE_DIR");
-        if (!string.IsNullOrWhiteSpace(configured))
-        {
-            return configured;
-        }
-
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "AgentOs.slnx")))
-            {
-                return Path.Combine(dir.FullName, "artifacts", "test-cache");
-            }
-        }
-
-        return Path.Combine(Path.GetTempPath(), "agentos-test-cache");
     }
 }

@@ -16,7 +16,7 @@ namespace AgentOs.Integration.Tests;
 /// </summary>
 internal sealed class TestVm : IDisposable
 {
-    private static readonly string Cache = LocateCache();
+    private static readonly string Cache = AgentOs.Testing.TestCache.Directory;
     private static readonly Lazy<Task<IReadOnlyList<(AospkgPackage Package, string Sha256)>>> Packages = new(LoadPackagesAsync);
     private static readonly Lazy<WasmRuntime> Runtime = new(() => new WasmRuntime(Path.Combine(Cache, "modules")));
 
@@ -111,24 +111,5 @@ internal sealed class TestVm : IDisposable
         }
 
         return list;
-    }
-
-    private static string LocateCache()
-    {
-        var configured = Environment.GetEnvironmentVariable("AGENTOS_CACHE_DIR");
-        if (!string.IsNullOrWhiteSpace(configured))
-        {
-            return configured;
-        }
-
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "AgentOs.slnx")))
-            {
-                return Path.Combine(dir.FullName, "artifacts", "test-cache");
-            }
-        }
-
-        return Path.Combine(Path.GetTempPath(), "agentos-test-cache");
     }
 }

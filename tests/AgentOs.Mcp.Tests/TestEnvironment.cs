@@ -7,7 +7,7 @@ internal static class TestEnvironment
     public static string CliDll { get; } = Path.Combine(AppContext.BaseDirectory, "AgentOs.Cli.dll");
 
     /// <summary>Same rule as tests/AgentOs.Tests/Software/TestPackageCache.cs, so only the first run downloads.</summary>
-    public static string CacheDirectory { get; } = LocateCache();
+    public static string CacheDirectory { get; } = AgentOs.Testing.TestCache.Directory;
 
     /// <summary>The dotnet host running the tests (the SDK sets DOTNET_HOST_PATH), else the one on PATH.</summary>
     public static string DotnetHost()
@@ -20,24 +20,5 @@ internal static class TestEnvironment
 
         string? process = Environment.ProcessPath;
         return process is not null && Path.GetFileNameWithoutExtension(process) == "dotnet" ? process : "dotnet";
-    }
-
-    private static string LocateCache()
-    {
-        string? configured = Environment.GetEnvironmentVariable("AGENTOS_CACHE_DIR");
-        if (!string.IsNullOrWhiteSpace(configured))
-        {
-            return configured;
-        }
-
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "AgentOs.slnx")))
-            {
-                return Path.Combine(dir.FullName, "artifacts", "test-cache");
-            }
-        }
-
-        return Path.Combine(Path.GetTempPath(), "agentos-test-cache");
     }
 }

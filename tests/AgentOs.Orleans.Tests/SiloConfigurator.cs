@@ -1,3 +1,4 @@
+using AgentOs.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.Serialization;
@@ -15,7 +16,7 @@ public sealed class SiloConfigurator : ISiloConfigurator
         var total = siloBuilder.Configuration["AgentOsTest:MaxTotalMemoryBytes"];
         siloBuilder.AddAgentOsVms(o =>
         {
-            o.CacheDirectory = TestEnvironment.CacheDirectory;
+            o.CacheDirectory = TestCache.Directory;
             o.MaxTotalMemoryBytes = string.IsNullOrEmpty(total) ? null : long.Parse(total, System.Globalization.CultureInfo.InvariantCulture);
             o.ReportInterval = TimeSpan.FromMilliseconds(500);
         });

@@ -1,3 +1,5 @@
+using AgentOs.Testing;
+
 namespace AgentOs.Orleans.Tests;
 
 /// <summary>The snapshot of a VM's persisted trees, captured and restored into a new VM.</summary>
@@ -6,7 +8,7 @@ public sealed class VmSnapshotTests
     [Fact]
     public async Task Snapshot_round_trips_files_modes_and_links()
     {
-        var options = () => new AgentOsOptions { CacheDirectory = TestEnvironment.CacheDirectory };
+        var options = () => new AgentOsOptions { CacheDirectory = TestCache.Directory };
         byte[] snapshot;
         await using (var vm = await AgentOsVm.CreateAsync(options()))
         {

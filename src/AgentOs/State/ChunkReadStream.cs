@@ -5,7 +5,7 @@ namespace AgentOs.State;
 
 /// <summary>Reads a state's payload chunks back as one stream, adding every byte read to the checksum; ends at
 /// the zero-length terminator. A chunk over the maximum is corrupt; a payload past <c>maxBytes</c> is refused.</summary>
-internal sealed class ChunkReadStream : Stream
+internal sealed class ChunkReadStream : ReadOnlyAsyncStream
 {
     private readonly Stream _source;
     private readonly IncrementalHash _hash;
@@ -22,26 +22,6 @@ internal sealed class ChunkReadStream : Stream
         _maxBytes = maxBytes;
         _limitPath = limitPath;
     }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) =>
-        ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -86,23 +66,4 @@ internal sealed class ChunkReadStream : Stream
         _remaining -= read;
         return read;
     }
-
-    /// <summary>Reads (and checksums) whatever is left up to the terminator.</summary>
-    public async Task DrainAsync(CancellationToken cancellationToken)
-    {
-        var buffer = new byte[64 << 10];
-        while (await ReadAsync(buffer, cancellationToken).ConfigureAwait(false) > 0)
-        {
-        }
-    }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

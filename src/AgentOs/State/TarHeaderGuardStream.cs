@@ -9,7 +9,7 @@ namespace AgentOs.State;
 /// otherwise allocate a buffer of whatever size the header claims before reading a byte of it. It follows the
 /// entries' sizes (a PAX <c>size</c> record included) to find each header block.
 /// </summary>
-internal sealed class TarHeaderGuardStream : Stream
+internal sealed class TarHeaderGuardStream : ReadOnlyAsyncStream
 {
     /// <summary>Largest PAX or long-name block accepted.</summary>
     public const int MaxMetadataBytes = 1 << 20;
@@ -27,26 +27,6 @@ internal sealed class TarHeaderGuardStream : Stream
 
     public TarHeaderGuardStream(Stream source) => _source = source;
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) =>
-        ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         var read = await _source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
@@ -54,15 +34,6 @@ internal sealed class TarHeaderGuardStream : Stream
         return read;
     }
 
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     private void Observe(ReadOnlySpan<byte> bytes)
     {

@@ -11,7 +11,7 @@ internal static class TestPackageCache
 {
     private static readonly Lazy<Task<CachedPackage>> Coreutils = new(() => ResolveAsync("coreutils"));
 
-    public static string Directory { get; } = Locate();
+    public static string Directory { get; } = AgentOs.Testing.TestCache.Directory;
 
     /// <summary>coreutils 0.3.4 from the registry (or the warm cache).</summary>
     public static Task<CachedPackage> CoreutilsAsync() => Coreutils.Value;
@@ -20,24 +20,5 @@ internal static class TestPackageCache
     {
         using var resolver = new SoftwareResolver(new SoftwareResolverOptions { CacheDirectory = Directory });
         return (await resolver.ResolveAsync([name])).Single();
-    }
-
-    private static string Locate()
-    {
-        string? configured = Environment.GetEnvironmentVariable("AGENTOS_CACHE_DIR");
-        if (!string.IsNullOrWhiteSpace(configured))
-        {
-            return configured;
-        }
-
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "AgentOs.slnx")))
-            {
-                return Path.Combine(dir.FullName, "artifacts", "test-cache");
-            }
-        }
-
-        return Path.Combine(Path.GetTempPath(), "agentos-test-cache");
     }
 }

@@ -3,11 +3,11 @@ using System.Buffers;
 namespace AgentOs;
 
 /// <summary>
-/// A read-only, non-seekable <see cref="Stream"/> over a kernel object that reads asynchronously (a pipe's read end,
-/// a terminal's master): subclasses supply <see cref="ReadAsync(Memory{byte}, CancellationToken)"/>; synchronous reads
-/// wait on it, and everything else is refused.
+/// A read-only, non-seekable <see cref="Stream"/> that reads asynchronously (a pipe's read end, a terminal's master,
+/// the filters a VM state is read through): subclasses supply <see cref="ReadAsync(Memory{byte}, CancellationToken)"/>;
+/// synchronous reads wait on it, and everything else is refused.
 /// </summary>
-internal abstract class ReadOnlyKernelStream : Stream
+internal abstract class ReadOnlyAsyncStream : Stream
 {
     public override bool CanRead => true;
 
@@ -42,6 +42,22 @@ internal abstract class ReadOnlyKernelStream : Stream
         finally
         {
             ArrayPool<byte>.Shared.Return(scratch);
+        }
+    }
+
+    /// <summary>Reads whatever is left and drops it.</summary>
+    public async Task DrainAsync(CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(64 << 10);
+        try
+        {
+            while (await ReadAsync(buffer, cancellationToken).ConfigureAwait(false) > 0)
+            {
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 

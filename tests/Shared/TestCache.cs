@@ -1,12 +1,14 @@
-namespace AgentOs.AI.Tests;
+namespace AgentOs.Testing;
 
-/// <summary>Where the tests find the shared package cache.</summary>
-internal static class TestEnvironment
+/// <summary>
+/// The package cache shared by every test project: <c>$AGENTOS_CACHE_DIR</c> if set, else
+/// <c>&lt;repo&gt;/artifacts/test-cache</c>, so only the first run on a machine downloads.
+/// </summary>
+internal static class TestCache
 {
-    /// <summary>Same rule as tests/AgentOs.Tests/Software/TestPackageCache.cs, so only the first run downloads.</summary>
-    public static string CacheDirectory { get; } = LocateCache();
+    public static string Directory { get; } = Locate();
 
-    private static string LocateCache()
+    private static string Locate()
     {
         string? configured = Environment.GetEnvironmentVariable("AGENTOS_CACHE_DIR");
         if (!string.IsNullOrWhiteSpace(configured))
