@@ -306,10 +306,14 @@ static const char *find_literal(const char *h, size_t n, const char *lit, size_t
     v128_t fold_last = wasm_i8x16_splat(icase && isalpha(last) ? 0x20 : 0);
     v128_t want_first = wasm_i8x16_splat((char)first), want_last = wasm_i8x16_splat((char)last);
     size_t i = 0;
-    for (; i + m - 1 + 16 <= n; i += 16) {
-        v128_t a = wasm_v128_or(wasm_v128_load(h + i), fold_first);
-        v128_t b = wasm_v128_or(wasm_v128_load(h + i + m - 1), fold_last);
-        uint32_t mask = (uint32_t)wasm_i8x16_bitmask(wasm_v128_and(wasm_i8x16_eq(a, want_first), wasm_i8x16_eq(b, want_last)));
+    /* 32 positions per step; the common step finds no candidate and costs one any_true. */
+    for (; i + m - 1 + 32 <= n; i += 32) {
+        v128_t lo = wasm_v128_and(wasm_i8x16_eq(wasm_v128_or(wasm_v128_load(h + i), fold_first), want_first),
+                                  wasm_i8x16_eq(wasm_v128_or(wasm_v128_load(h + i + m - 1), fold_last), want_last));
+        v128_t hi = wasm_v128_and(wasm_i8x16_eq(wasm_v128_or(wasm_v128_load(h + i + 16), fold_first), want_first),
+                                  wasm_i8x16_eq(wasm_v128_or(wasm_v128_load(h + i + 16 + m - 1), fold_last), want_last));
+        if (!wasm_v128_any_true(wasm_v128_or(lo, hi))) continue;
+        uint32_t mask = (uint32_t)wasm_i8x16_bitmask(lo) | ((uint32_t)wasm_i8x16_bitmask(hi) << 16);
         while (mask) {
             size_t at = i + (size_t)__builtin_ctz(mask);
             if (same_text(h + at, lit, m, icase)) return h + at;
@@ -334,7 +338,13 @@ static int has_nul(const char *h, size_t n) {
 static size_t count_newlines(const char *h, size_t n) {
     size_t count = 0, i = 0;
     v128_t nl = wasm_i8x16_splat('\n');
-    for (; i + 16 <= n; i += 16) count += (size_t)__builtin_popcount((unsigned)wasm_i8x16_bitmask(wasm_i8x16_eq(wasm_v128_load(h + i), nl)));
+    while (i + 16 <= n) {
+        /* Each equal lane is -1: subtracting counts per lane, widened before a lane could pass 255. */
+        v128_t lanes = wasm_i8x16_splat(0);
+        for (int k = 0; k < 255 && i + 16 <= n; k++, i += 16) lanes = wasm_i8x16_sub(lanes, wasm_i8x16_eq(wasm_v128_load(h + i), nl));
+        v128_t wide = wasm_u32x4_extadd_pairwise_u16x8(wasm_u16x8_extadd_pairwise_u8x16(lanes));
+        count += (size_t)wasm_u32x4_extract_lane(wide, 0) + wasm_u32x4_extract_lane(wide, 1) + wasm_u32x4_extract_lane(wide, 2) + wasm_u32x4_extract_lane(wide, 3);
+    }
     for (; i < n; i++) count += h[i] == '\n';
     return count;
 }
