@@ -3,7 +3,7 @@
  * because agentOS publishes no grep binary. It follows GNU grep 3.8 in output and exit status for the options agents
  * use: -r/-R -n -c -l -L -i -y -v -w -x -o -q -s -h/-H -m -e -f -E/-F/-G -A/-B/-C/-NUM (with "--" group separators)
  * -a -I --binary-files --include/--exclude/--exclude-dir --label --color (never colours). Exit status: 0 a
- * line was selected, 1 none, 2 an error (unless -q selected a line). Built by build.sh next to it.
+ * line was selected, 1 none, 2 an error (unless -q selected a line). Built by ../build.sh.
  */
 #define _GNU_SOURCE /* memmem */
 #include <ctype.h>
