@@ -73,6 +73,20 @@ internal sealed class TreeLoader
         return result;
     }
 
+    /// <summary>A named FIFO (mkfifo), empty.</summary>
+    public Errno AddFifo(string path, out Inode? node)
+    {
+        node = null;
+        var result = Reserve(path, 0, out var parent, out var name);
+        if (result == Errno.Success)
+        {
+            node = new FifoInode(_fileSystem, 0, 0, 0);
+            Add(parent!, name, path, node);
+        }
+
+        return result;
+    }
+
     /// <summary>A character device node: only the kernel's own devices (EINVAL for any other).</summary>
     public Errno AddDevice(string path, CharDevice device, out Inode? node)
     {

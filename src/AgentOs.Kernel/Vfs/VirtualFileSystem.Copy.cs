@@ -39,7 +39,7 @@ public sealed partial class VirtualFileSystem
     /// <summary>
     /// Copies <paramref name="from"/>'s attributes and subtree into the empty directory <paramref name="to"/> (whose
     /// file system is charged for every node, reserved before it is made): directories, regular files (pages shared),
-    /// symlinks, device nodes and hard links as hard links. Left out: what is mounted on the tree (packages, /proc,
+    /// symlinks, device nodes, named FIFOs (empty) and hard links as hard links. Left out: what is mounted on the tree (packages, /proc,
     /// host mounts: a mount point stays as the plain directory it covers), nodes the kernel made uncharged (package
     /// directories and command links: the software recreates them) and socket names (meaningless without their
     /// socket). Returns the inodes (without <paramref name="to"/>) and bytes copied, or (-1, -1) when a budget ran out.
@@ -62,7 +62,7 @@ public sealed partial class VirtualFileSystem
                     continue;
                 }
 
-                if (!node.Charged || node is not (DirectoryInode or MemoryFileInode or SymlinkInode or DeviceInode))
+                if (!node.Charged || node is not (DirectoryInode or MemoryFileInode or SymlinkInode or DeviceInode or FifoInode))
                 {
                     continue;
                 }
@@ -113,9 +113,12 @@ public sealed partial class VirtualFileSystem
             case DeviceInode device:
                 copy = new DeviceInode(fileSystem, device.Device, 0, 0, 0);
                 break;
+            case FifoInode:
+                copy = new FifoInode(fileSystem, 0, 0, 0); // A FIFO's bytes belong to its open ends, not to the node.
+                break;
             default:
                 copy = new DirectoryInode(fileSystem, 0, 0, 0);
-                break; // The caller passes only the four kinds copied.
+                break; // The caller passes only the five kinds copied.
         }
 
         copy.CopyAttributesFrom(node);

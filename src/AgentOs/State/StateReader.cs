@@ -189,6 +189,9 @@ internal sealed class StateReader : IDisposable
             case TarEntryType.CharacterDevice when entry is PosixTarEntry { DeviceMajor: 1 } device:
                 result = loader.AddDevice(path, (CharDevice)device.DeviceMinor, out node);
                 break;
+            case TarEntryType.Fifo:
+                result = loader.AddFifo(path, out node);
+                break;
             case TarEntryType.HardLink:
                 var existing = entry.LinkName.StartsWith("./", StringComparison.Ordinal) ? entry.LinkName[2..] : entry.LinkName;
                 result = loader.AddHardLink(path, existing);

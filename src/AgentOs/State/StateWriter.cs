@@ -76,6 +76,7 @@ internal static class StateWriter
             DirectoryInode => TarEntryType.Directory,
             SymlinkInode => TarEntryType.SymbolicLink,
             DeviceInode => TarEntryType.CharacterDevice,
+            FifoInode => TarEntryType.Fifo,
             _ => TarEntryType.RegularFile,
         };
         var times = new Dictionary<string, string>(StringComparer.Ordinal)

@@ -23,7 +23,7 @@ public sealed class StateTests
             var setup = await vm.ExecAsync(
                 "mkdir -p /workspace/d/e && printf 'hello' > /workspace/d/f && chmod 640 /workspace/d/f && touch -d '2020-01-02 03:04:05' /workspace/d/f"
                 + " && ln -s d/f /workspace/link && head -c 100000 /dev/urandom > /workspace/big"
-                + " && chmod 1777 /workspace/d/e");
+                + " && chmod 1777 /workspace/d/e && mkfifo -m 600 /workspace/pipe");
             Assert.True(setup.ExitCode == 0, setup.Stderr);
             vm.RootFileSystem.Delete("/etc/hostname");
             Assert.Equal(Errno.Success, vm.Kernel.FileSystem.Link(PathContext.Root, "/workspace/d/f", "/workspace/hard"));
@@ -40,9 +40,9 @@ public sealed class StateTests
         var result = await loaded.ExecAsync(
             "cd /workspace && cat d/f && echo && stat -c '%a %Y %h' d/f && readlink link && cat link && echo && stat -c '%h' hard"
             + " && stat -c %s big && stat -c %a d/e && test ! -e /etc/hostname && echo nohost && stat -c '%t %T' /dev/null && echo x > /dev/null"
-            + " && cat /proc/mounts | grep -c proc && echo hello | wc -c");
+            + " && cat /proc/mounts | grep -c proc && echo hello | wc -c && ls -l pipe | cut -c1-10");
         Assert.True(result.ExitCode == 0, result.Stderr);
-        Assert.Equal($"hello\n640 {mtime} 2\nd/f\nhello\n2\n100000\n1777\nnohost\n1 3\n1\n6\n", result.Stdout);
+        Assert.Equal($"hello\n640 {mtime} 2\nd/f\nhello\n2\n100000\n1777\nnohost\n1 3\n1\n6\nprw-------\n", result.Stdout);
         Assert.Equal(0u, loaded.RootFileSystem.Stat("/root/secret").Uid);
         Assert.Equal(1000u, loaded.FileSystem.Stat("/workspace/d/f").Uid);
         Assert.Equal(loaded.FileSystem.Stat("/workspace/d/f").Inode, loaded.FileSystem.Stat("/workspace/hard").Inode);
