@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Rebuilds the library's own commands (Grep, Tac, Cat, Mkfifo: NAME/name.c -> NAME/name.wasm) for wasm32-wasip1 with
+# Rebuilds the library's own commands (Grep, Tac, Cat, Mkfifo: NAME/name.c -> NAME/name.wasm; Awk: The One True Awk's
+# sources in Awk/, see Awk/README.md -> Awk/awk.wasm) for wasm32-wasip1 with
 # Debian 12's clang 14 + lld 14 + wasi-libc (apt-get install clang lld wasi-libc). The library embeds the committed
 # .wasm files, so a machine without a wasm toolchain still has these commands; run this after changing a source and
 # commit the result. .ci/run rebuilds them and fails when they differ. The output is byte-for-byte reproducible with
@@ -18,3 +19,10 @@ for dir in Grep Tac Cat Mkfifo; do
   chmod 644 "$out/$name.wasm.tmp"
   mv "$out/$name.wasm.tmp" "$out/$name.wasm"
 done
+# awk: the vendored BWK awk with its generated parser (awkgram.tab.c/h, proctab.c) committed, so no bison is needed
+# here (Awk/regen.sh makes them). Upstream code, so without -Wall -Werror; agentos.c supplies what wasi-libc lacks.
+out="$(mkdir -p "${1:-$here/Awk}" && cd "${1:-$here/Awk}" && pwd)"
+(cd "$here/Awk" && clang --target=wasm32-wasi -O2 -msimd128 -Wl,--strip-debug -nodefaultlibs \
+  awkgram.tab.c b.c lex.c lib.c main.c parse.c proctab.c run.c tran.c agentos.c -lc -o "$out/awk.wasm.tmp")
+chmod 644 "$out/awk.wasm.tmp"
+mv "$out/awk.wasm.tmp" "$out/awk.wasm"

@@ -30,7 +30,11 @@ const char	*version = "version 20220912";
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __wasi__
+#include <unistd.h>
+#else
 #include <signal.h>
+#endif
 #include "awk.h"
 
 extern	char	**environ;
@@ -51,6 +55,7 @@ static size_t	curpfile;	/* current filename */
 
 bool	safe = false;	/* true => "safe" mode */
 
+#ifndef __wasi__	/* AgentOs: no signals in WASI, and wasm arithmetic does not trap */
 static noreturn void fpecatch(int n
 #ifdef SA_SIGINFO
 	, siginfo_t *si, void *uc
@@ -77,6 +82,8 @@ static noreturn void fpecatch(int n
 #endif
 	    );
 }
+
+#endif
 
 /* Can this work with recursive calls?  I don't think so.
 void segvcatch(int n)
@@ -121,7 +128,14 @@ int main(int argc, char *argv[])
 		  cmdname);
 		exit(1);
 	}
-#ifdef SA_SIGINFO
+#ifdef __wasi__
+	{
+		/* AgentOs: wasi-libc resolves relative paths against its own cwd, which starts at /; the shell exports PWD. */
+		const char *pwd = getenv("PWD");
+		if (pwd != NULL && pwd[0] == '/')
+			(void)chdir(pwd);
+	}
+#elif defined(SA_SIGINFO)
 	{
 		struct sigaction sa;
 		sa.sa_sigaction = fpecatch;

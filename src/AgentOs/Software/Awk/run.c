@@ -29,14 +29,24 @@ THIS SOFTWARE.
 #include <wchar.h>
 #include <wctype.h>
 #include <fcntl.h>
+#ifndef __wasi__
 #include <setjmp.h>
+#endif
 #include <limits.h>
 #include <math.h>
 #include <string.h>
 #include <stdlib.h>
 #include <time.h>
 #include <sys/types.h>
+#ifdef __wasi__
+/* AgentOs: WASI has no <sys/wait.h>; system() (agentos.c) returns a wait status in the usual encoding. */
+#define WIFEXITED(s)	(((s) & 0x7f) == 0)
+#define WEXITSTATUS(s)	(((s) >> 8) & 0xff)
+#define WIFSIGNALED(s)	(((s) & 0x7f) != 0 && ((s) & 0x7f) != 0x7f)
+#define WTERMSIG(s)	((s) & 0x7f)
+#else
 #include <sys/wait.h>
+#endif
 #include "awk.h"
 #include "awkgram.tab.h"
 
@@ -71,7 +81,13 @@ void tempfree(Cell *p) {
 /* #define RAND_MAX	32767 */	/* all that ansi guarantees */
 /* #endif */
 
+#ifdef __wasi__
+/* AgentOs: wasm32-wasip1 has no setjmp/longjmp. exit sets this flag and returns jexit, which every execute() then
+   returns at once, so the running statements unwind as they do for next and break; program() clears it for END. */
+static bool exiting = false;
+#else
 jmp_buf env;
+#endif
 extern	int	pairstack[];
 extern	Awkfloat	srand_seed;
 
@@ -150,6 +166,10 @@ Cell *execute(Node *u)	/* execute a node of the parse tree */
 	if (u == NULL)
 		return(True);
 	for (a = u; ; a = a->nnext) {
+#ifdef __wasi__
+		if (exiting)
+			return(jexit);
+#endif
 		curnode = a;
 		if (isvalue(a)) {
 			x = (Cell *) (a->narg[0]);
@@ -163,6 +183,13 @@ Cell *execute(Node *u)	/* execute a node of the parse tree */
 			FATAL("illegal statement");
 		proc = proctab[a->nobj-FIRSTTOKEN];
 		x = (*proc)(a->narg, a->nobj);
+#ifdef __wasi__
+		if (exiting) {
+			if (x != jexit)
+				tempfree(x);
+			return(jexit);
+		}
+#endif
 		if (isfld(x) && !donefld)
 			fldbld();
 		else if (isrec(x) && !donerec)
@@ -182,12 +209,18 @@ Cell *program(Node **a, int n)	/* execute an awk program */
 {				/* a[0] = BEGIN, a[1] = body, a[2] = END */
 	Cell *x;
 
+#ifndef __wasi__
 	if (setjmp(env) != 0)
 		goto ex;
+#endif
 	if (a[0]) {		/* BEGIN */
 		x = execute(a[0]);
 		if (isexit(x))
+#ifdef __wasi__
+			goto ex;	/* as the longjmp: END still runs */
+#else
 			return(True);
+#endif
 		if (isjump(x))
 			FATAL("illegal break, continue, next or nextfile from BEGIN");
 		tempfree(x);
@@ -200,15 +233,21 @@ Cell *program(Node **a, int n)	/* execute an awk program */
 			tempfree(x);
 		}
   ex:
+#ifdef __wasi__
+	exiting = false;
+#else
 	if (setjmp(env) != 0)	/* handles exit within END */
 		goto ex1;
+#endif
 	if (a[2]) {		/* END */
 		x = execute(a[2]);
 		if (isbreak(x) || isnext(x) || iscont(x))
 			FATAL("illegal break, continue, next or nextfile from END");
 		tempfree(x);
 	}
+#ifndef __wasi__
   ex1:
+#endif
 	return(True);
 }
 
@@ -365,7 +404,12 @@ Cell *jump(Node **a, int n)	/* break, continue, next, nextfile, return */
 			errorflag = (int) getfval(y);
 			tempfree(y);
 		}
+#ifdef __wasi__
+		exiting = true;
+		return(jexit);
+#else
 		longjmp(env, 1);
+#endif
 	case RETURN:
 		if (a[0] != NULL) {
 			y = execute(a[0]);
@@ -1017,6 +1061,12 @@ Cell *awkprintf(Node **a, int n)		/* printf */
 	if ((len = format(&buf, &bufsz, getsval(x), y)) == -1)
 		FATAL("printf string %.30s... too long.  can't happen.", buf);
 	tempfree(x);
+#ifdef __wasi__
+	if (exiting) {
+		free(buf);
+		return(jexit);
+	}
+#endif
 	if (a[1] == NULL) {
 		/* fputs(buf, stdout); */
 		fwrite(buf, len, 1, stdout);
@@ -1735,6 +1785,10 @@ Cell *printstat(Node **a, int n)	/* print a[0] */
 		fp = redirect(ptoi(a[1]), a[2]);
 	for (x = a[0]; x != NULL; x = x->nnext) {
 		y = execute(x);
+#ifdef __wasi__
+		if (exiting)
+			return(jexit);
+#endif
 		fputs(getpssval(y), fp);
 		tempfree(y);
 		if (x->nnext == NULL)
