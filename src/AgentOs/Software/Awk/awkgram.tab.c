@@ -2530,7 +2530,7 @@ yyreduce:
 
   case 53: /* ppattern: ppattern MATCHOP reg_expr  */
 #line 207 "awkgram.y"
-                                        { (yyval.p) = op3((yyvsp[-1].i), NIL, (yyvsp[-2].p), (Node*)makedfa((yyvsp[0].s), 0)); }
+                                        { (yyval.p) = op3((yyvsp[-1].i), NIL, (yyvsp[-2].p), (Node*)makedfa((yyvsp[0].s), 0)); free((yyvsp[0].s)); }
 #line 2535 "awkgram.tab.c"
     break;
 
@@ -2624,7 +2624,7 @@ yyreduce:
 
   case 70: /* pattern: pattern MATCHOP reg_expr  */
 #line 235 "awkgram.y"
-                                        { (yyval.p) = op3((yyvsp[-1].i), NIL, (yyvsp[-2].p), (Node*)makedfa((yyvsp[0].s), 0)); }
+                                        { (yyval.p) = op3((yyvsp[-1].i), NIL, (yyvsp[-2].p), (Node*)makedfa((yyvsp[0].s), 0)); free((yyvsp[0].s)); }
 #line 2629 "awkgram.tab.c"
     break;
 
@@ -2704,7 +2704,7 @@ yyreduce:
 
   case 94: /* re: reg_expr  */
 #line 285 "awkgram.y"
-                { (yyval.p) = op3(MATCH, NIL, rectonode(), (Node*)makedfa((yyvsp[0].s), 0)); }
+                { (yyval.p) = op3(MATCH, NIL, rectonode(), (Node*)makedfa((yyvsp[0].s), 0)); free((yyvsp[0].s)); }
 #line 2709 "awkgram.tab.c"
     break;
 
@@ -3065,7 +3065,7 @@ yyreduce:
 
   case 162: /* term: MATCHFCN '(' pattern comma reg_expr ')'  */
 #line 391 "awkgram.y"
-                { (yyval.p) = op3(MATCHFCN, NIL, (yyvsp[-3].p), (Node*)makedfa((yyvsp[-1].s), 1)); }
+                { (yyval.p) = op3(MATCHFCN, NIL, (yyvsp[-3].p), (Node*)makedfa((yyvsp[-1].s), 1)); free((yyvsp[-1].s)); }
 #line 3070 "awkgram.tab.c"
     break;
 
@@ -3093,7 +3093,7 @@ yyreduce:
 
   case 166: /* term: SPLIT '(' pattern comma varname comma reg_expr ')'  */
 #line 402 "awkgram.y"
-                { (yyval.p) = op4(SPLIT, (yyvsp[-5].p), makearr((yyvsp[-3].p)), (Node*)makedfa((yyvsp[-1].s), 1), (Node *)REGEXPR); }
+                { (yyval.p) = op4(SPLIT, (yyvsp[-5].p), makearr((yyvsp[-3].p)), (Node*)makedfa((yyvsp[-1].s), 1), (Node *)REGEXPR); free((yyvsp[-1].s)); }
 #line 3098 "awkgram.tab.c"
     break;
 
@@ -3117,7 +3117,7 @@ yyreduce:
 
   case 170: /* term: subop '(' reg_expr comma pattern ')'  */
 #line 408 "awkgram.y"
-                { (yyval.p) = op4((yyvsp[-5].i), NIL, (Node*)makedfa((yyvsp[-3].s), 1), (yyvsp[-1].p), rectonode()); }
+                { (yyval.p) = op4((yyvsp[-5].i), NIL, (Node*)makedfa((yyvsp[-3].s), 1), (yyvsp[-1].p), rectonode()); free((yyvsp[-3].s)); }
 #line 3122 "awkgram.tab.c"
     break;
 
@@ -3133,7 +3133,7 @@ yyreduce:
 
   case 172: /* term: subop '(' reg_expr comma pattern comma var ')'  */
 #line 416 "awkgram.y"
-                { (yyval.p) = op4((yyvsp[-7].i), NIL, (Node*)makedfa((yyvsp[-5].s), 1), (yyvsp[-3].p), (yyvsp[-1].p)); }
+                { (yyval.p) = op4((yyvsp[-7].i), NIL, (Node*)makedfa((yyvsp[-5].s), 1), (yyvsp[-3].p), (yyvsp[-1].p)); free((yyvsp[-5].s)); }
 #line 3138 "awkgram.tab.c"
     break;
 

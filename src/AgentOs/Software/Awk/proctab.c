@@ -145,8 +145,8 @@ Cell *(*proctab[95])(Node **, int) = {
 	jump,	/* EXIT */
 	forstat,	/* FOR */
 	nullproc,	/* FUNC */
-	sub,	/* SUB */
-	gsub,	/* GSUB */
+	dosub,	/* SUB */
+	dosub,	/* GSUB */
 	ifstat,	/* IF */
 	sindex,	/* INDEX */
 	nullproc,	/* LSUBSTR */
