@@ -147,6 +147,14 @@ int main(int argc, char *argv[])
 	setlocale(LC_NUMERIC, "C"); /* for parsing cmdline & prog */
 	awk_mb_cur_max = MB_CUR_MAX;
 	cmdname = argv[0];
+#ifdef __wasi__
+	{
+		/* AgentOs: the VM runs a command by its full path (/opt/agentos/bin/awk); messages say "awk:" as in gawk. */
+		char *slash = strrchr(cmdname, '/');
+		if (slash != NULL && slash[1] != '\0')
+			cmdname = slash + 1;
+	}
+#endif
 	if (argc == 1) {
 		fprintf(stderr,
 		  "usage: %s [-F fs | --csv] [-v var=value] [-f progfile | 'prog'] [file ...]\n",

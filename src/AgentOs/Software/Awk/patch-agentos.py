@@ -121,6 +121,16 @@ edit('main.c', [
 #include "awk.h"'''),
 ('static noreturn void fpecatch(int n', '#ifndef __wasi__	/* AgentOs: no signals in WASI, and wasm arithmetic does not trap */\nstatic noreturn void fpecatch(int n'),
 ('/* Can this work with recursive calls?', '#endif\n\n/* Can this work with recursive calls?'),
+('\tcmdname = argv[0];\n', '''	cmdname = argv[0];
+#ifdef __wasi__
+	{
+		/* AgentOs: the VM runs a command by its full path (/opt/agentos/bin/awk); messages say "awk:" as in gawk. */
+		char *slash = strrchr(cmdname, '/');
+		if (slash != NULL && slash[1] != '\\0')
+			cmdname = slash + 1;
+	}
+#endif
+'''),
 ('''#ifdef SA_SIGINFO
 	{
 		struct sigaction sa;''', '''#ifdef __wasi__
