@@ -12,7 +12,7 @@ namespace AgentOs.Software;
 /// symlinks), so it replaces coreutils' cat. <see cref="Mkfifo"/>: the published coreutils has none. <see cref="Awk"/>:
 /// The One True Awk (Software/Awk, vendored C sources, several files), because the published <c>gawk</c> package's
 /// awk (a Rust awk) runs the whole program once per file operand (<c>END{print NR}</c> over two files prints twice);
-/// it replaces that package's <c>awk</c> and leaves its <c>gawk</c> command. One package per
+/// it replaces that package's <c>awk</c>, its only command. One package per
 /// process, shared by every VM like a cached .aospkg, so a VM pays no copy of the module.
 /// </summary>
 internal sealed class OwnProgram

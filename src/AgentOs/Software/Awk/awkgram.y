@@ -211,6 +211,11 @@ ppattern:
 			free($3);
 		  } else
 			$$ = op3($2, (Node *)1, $1, $3); }
+	| ppattern EQ ppattern		{ $$ = op2($2, $1, $3); }
+	| ppattern GE ppattern		{ $$ = op2($2, $1, $3); }
+	| ppattern LE ppattern		{ $$ = op2($2, $1, $3); }
+	| ppattern LT ppattern		{ $$ = op2($2, $1, $3); }
+	| ppattern NE ppattern		{ $$ = op2($2, $1, $3); }
 	| ppattern IN varname		{ $$ = op2(INTEST, $1, makearr($3)); }
 	| '(' plist ')' IN varname	{ $$ = op2(INTEST, $2, makearr($5)); }
 	| ppattern term %prec CAT	{ $$ = op2(CAT, $1, $2); }

@@ -111,6 +111,22 @@ jmp_buf env;
 		/* fputs(buf, stdout); */'''),
 ])
 
+# The grammar: gawk and mawk accept comparisons other than > (the output redirection) in a print list unparenthesized
+# (print $1 == "x" ? "yes" : "no"); upstream's grammar rejects them as a syntax error. Not #ifdef'd: the parser is
+# generated. Only input that was a syntax error parses differently.
+edit('awkgram.y', [
+('''	| ppattern IN varname		{ $$ = op2(INTEST, $1, makearr($3)); }
+	| '(' plist ')' IN varname	{ $$ = op2(INTEST, $2, makearr($5)); }
+	| ppattern term %prec CAT	{ $$ = op2(CAT, $1, $2); }''', '''	| ppattern EQ ppattern		{ $$ = op2($2, $1, $3); }
+	| ppattern GE ppattern		{ $$ = op2($2, $1, $3); }
+	| ppattern LE ppattern		{ $$ = op2($2, $1, $3); }
+	| ppattern LT ppattern		{ $$ = op2($2, $1, $3); }
+	| ppattern NE ppattern		{ $$ = op2($2, $1, $3); }
+	| ppattern IN varname		{ $$ = op2(INTEST, $1, makearr($3)); }
+	| '(' plist ')' IN varname	{ $$ = op2(INTEST, $2, makearr($5)); }
+	| ppattern term %prec CAT	{ $$ = op2(CAT, $1, $2); }'''),
+])
+
 edit('main.c', [
 ('''#include <signal.h>
 #include "awk.h"''', '''#ifdef __wasi__
