@@ -21,8 +21,11 @@ for dir in Grep Tac Cat Mkfifo; do
 done
 # awk: the vendored BWK awk with its generated parser (awkgram.tab.c/h, proctab.c) committed, so no bison is needed
 # here (Awk/regen.sh makes them). Upstream code, so without -Wall -Werror; agentos.c supplies what wasi-libc lacks.
+# awk functions recurse through the C stack (~750 bytes a level): 2 MiB instead of wasm-ld's 64 KiB allows about
+# 2,500 levels; --stack-first makes an overflow trap instead of overwriting data.
 out="$(mkdir -p "${1:-$here/Awk}" && cd "${1:-$here/Awk}" && pwd)"
-(cd "$here/Awk" && clang --target=wasm32-wasi -O2 -msimd128 -Wl,--strip-debug -nodefaultlibs \
+(cd "$here/Awk" && clang --target=wasm32-wasi -O2 -msimd128 -Wl,--strip-debug -Wl,-z,stack-size=2097152 -Wl,--stack-first \
+  -nodefaultlibs \
   awkgram.tab.c b.c lex.c lib.c main.c parse.c proctab.c run.c tran.c agentos.c -lc -o "$out/awk.wasm.tmp")
 chmod 644 "$out/awk.wasm.tmp"
 mv "$out/awk.wasm.tmp" "$out/awk.wasm"

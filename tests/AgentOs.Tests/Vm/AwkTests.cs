@@ -108,6 +108,25 @@ relative: here
     }
 
     [Fact]
+    public async Task FunctionsRecurseWithinTheStackBudgetAndDeeperFailsCleanly()
+    {
+        const string Depth = "awk 'function f(n) { return n <= 1 ? 1 : 1 + f(n - 1) } BEGIN { print f(ARGV[1]) }'";
+        await using var vm = await VmOptions.CreateVmAsync();
+
+        var result = await vm.ExecAsync(Depth + " 500");
+        var overflow = await vm.ExecAsync(Depth + " 1000000");
+
+        Assert.Equal("500\n", result.Stdout);
+        Assert.NotEqual(0, overflow.ExitCode);
+        Assert.Contains("exhausted its configured stack budget", overflow.Stderr);
+        Assert.Equal("ok\n", (await vm.ExecAsync("echo ok")).Stdout);
+
+        // A larger budget (limits.resources.maxWasmStackBytes) allows deeper recursion; awk's own C stack is 2 MiB.
+        await using var deep = await VmOptions.CreateVmAsync(new AgentOs.Kernel.Limits.ResourceLimits { MaxWasmStackBytes = 4L << 20 });
+        Assert.Equal("2000\n", (await deep.ExecAsync(Depth + " 2000")).Stdout);
+    }
+
+    [Fact]
     public async Task SystemWithAnEmptyCommandOnlyFlushes()
     {
         await using var vm = await VmOptions.CreateVmAsync();
