@@ -9,7 +9,8 @@ namespace AgentOs.Software;
 /// <c>egrep</c>/<c>fgrep</c> wrappers that call <c>grep</c>. <see cref="Tac"/>: the published uutils tac cannot read
 /// a pipe (it memory-maps a temp copy, which its wasm build cannot), so it replaces coreutils' tac. <see cref="Cat"/>:
 /// the published uutils cat refuses paths that are pipes or devices (its wasm build knows only files, directories and
-/// symlinks), so it replaces coreutils' cat. <see cref="Mkfifo"/>: the published coreutils has none. One package per
+/// symlinks), so it replaces coreutils' cat. <see cref="Mkfifo"/>: the published coreutils has none. <see cref="Gzip"/>
+/// (Software/Gzip, Rust): the published gzip has no -t and replaces its gzip, gunzip and zcat. One package per
 /// process, shared by every VM like a cached .aospkg, so a VM pays no copy of the module.
 /// </summary>
 internal sealed class OwnProgram
@@ -18,15 +19,17 @@ internal sealed class OwnProgram
     public static readonly OwnProgram Tac = new("tac", companion: "coreutils", replaces: true);
     public static readonly OwnProgram Cat = new("cat", companion: "coreutils", replaces: true);
     public static readonly OwnProgram Mkfifo = new("mkfifo", companion: "coreutils", replaces: false);
+    public static readonly OwnProgram Gzip = new("gzip", companion: "gzip", replaces: true, also: ["gunzip", "zcat"]);
 
     /// <summary>Every command the library carries, in install order.</summary>
-    public static IReadOnlyList<OwnProgram> All { get; } = [Grep, Tac, Cat, Mkfifo];
+    public static IReadOnlyList<OwnProgram> All { get; } = [Grep, Tac, Cat, Mkfifo, Gzip];
 
     private readonly Lazy<(AospkgPackage Package, string Sha256)> _loaded;
 
-    private OwnProgram(string command, string companion, bool replaces)
+    private OwnProgram(string command, string companion, bool replaces, string[]? also = null)
     {
         Command = command;
+        Commands = [command, .. also ?? []];
         Companion = companion;
         Replaces = replaces;
         _loaded = new(Load);
@@ -35,10 +38,13 @@ internal sealed class OwnProgram
     /// <summary>The command, also the resource's and the source's name.</summary>
     public string Command { get; }
 
+    /// <summary>Every name the module is installed under (<see cref="Command"/> first); it tells them apart by argv[0].</summary>
+    public IReadOnlyList<string> Commands { get; }
+
     /// <summary>The registry package whose presence in a VM's software installs this command.</summary>
     public string Companion { get; }
 
-    /// <summary>True when the command replaces the companion's own command of that name.</summary>
+    /// <summary>True when the commands replace the companion's own commands of those names.</summary>
     public bool Replaces { get; }
 
     /// <summary>The package and the SHA-256 of its module (the kernel's content key).</summary>
@@ -68,7 +74,7 @@ internal sealed class OwnProgram
         }
 
         var package = new AospkgPackage(new MemoryPackageSource(wasm), "agentos-" + Command, "1.0.0", 0, entries, index,
-            [new PackageCommand(Command, entryPath)]);
+            [.. Commands.Select(name => new PackageCommand(name, entryPath))]);
         return (package, sha256);
     }
 }
