@@ -386,8 +386,7 @@ impl Gzip {
         let mut size: u64 = 0;
         loop {
             let more = inp.fill().map_err(Fail::Read)?;
-            let flush = if more { MZFlush::None } else { MZFlush::Finish };
-            let r = miniz_oxide::inflate::stream::inflate(&mut state, inp.avail(), &mut obuf, flush);
+            let r = miniz_oxide::inflate::stream::inflate(&mut state, inp.avail(), &mut obuf, MZFlush::None);
             inp.pos += r.bytes_consumed;
             if r.bytes_written > 0 {
                 crc.update(&obuf[..r.bytes_written]);
@@ -396,18 +395,10 @@ impl Gzip {
             }
             match r.status {
                 Ok(MZStatus::StreamEnd) => break,
-                Ok(_) => {}
-                Err(MZError::Buf) => {
-                    if !more {
-                        return Err(Fail::Eof);
-                    }
-                    if r.bytes_consumed == 0 && r.bytes_written == 0 {
-                        return Err(Fail::Data("invalid compressed data--format violated"));
-                    }
-                }
+                Ok(_) | Err(MZError::Buf) => {}
                 Err(_) => return Err(Fail::Data("invalid compressed data--format violated")),
             }
-            if !more && r.bytes_written == 0 && r.bytes_consumed == 0 {
+            if !more && r.bytes_written == 0 {
                 return Err(Fail::Eof);
             }
         }
@@ -1091,7 +1082,7 @@ fn main() {
         o.to_stdout = true;
     }
 
-    const LONG: [(&str, char, bool); 22] = [
+    const LONG: [(&str, char, bool); 23] = [
         ("ascii", 'a', false),
         ("to-stdout", 'c', false),
         ("stdout", 'c', false),
@@ -1106,6 +1097,7 @@ fn main() {
         ("name", 'N', false),
         ("quiet", 'q', false),
         ("silent", 'q', false),
+        ("synchronous", 'R', false),
         ("recursive", 'r', false),
         ("suffix", 'S', true),
         ("test", 't', false),
@@ -1130,9 +1122,6 @@ fn main() {
                 Some(p) => (&long[..p], Some(long[p + 1..].to_string())),
                 None => (long, None),
             };
-            if name == "synchronous" || name == "no-synchronous" {
-                continue;
-            }
             let exact: Vec<_> = LONG.iter().filter(|l| l.0 == name).collect();
             let matches: Vec<_> = if exact.is_empty() { LONG.iter().filter(|l| l.0.starts_with(name)).collect() } else { exact };
             let distinct: Vec<char> = {
