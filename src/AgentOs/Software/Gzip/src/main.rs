@@ -704,10 +704,15 @@ impl Gzip {
 
     fn open_input(&mut self, iname: &str) -> Option<(File, fs::Metadata)> {
         self.ifname = iname.to_string();
+        // Like GNU's O_NOFOLLOW: a symlink is refused unless writing to stdout or forced.
+        let nofollow = !self.o.to_stdout && self.o.force == 0;
         let try_open = |g: &Self, name: &str| -> io::Result<(File, fs::Metadata)> {
             let path = g.real_path(name);
+            if nofollow && fs::symlink_metadata(&path)?.file_type().is_symlink() {
+                return Err(io::Error::new(io::ErrorKind::Other, "Too many levels of symbolic links"));
+            }
             let meta = fs::metadata(&path)?;
-            let file = if meta.is_dir() { File::open(&path)? } else { File::open(&path)? };
+            let file = File::open(&path)?;
             Ok((file, meta))
         };
         match try_open(self, iname) {
