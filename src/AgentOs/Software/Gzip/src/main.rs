@@ -179,6 +179,8 @@ struct Gzip {
     /// The input's mtime in ns, or none.
     time_stamp: Option<u64>,
     pwd: Option<String>,
+    /// The output file being written, removed when the run is aborted.
+    partial: Option<String>,
 }
 
 fn read_fail(f: io::Error) -> Fail {
@@ -207,24 +209,24 @@ impl Gzip {
         self.exit_code = ERROR;
     }
 
+    /// Reports a failure. Bad data fails the file; an input or output error (a truncated input is one) ends the
+    /// whole run after removing the partial output, as GNU's read_error/write_error (abort_gzip) do.
     fn report(&mut self, f: Fail) -> Failed {
         match f {
-            Fail::Eof => self.error(&format!("\n{}: {}: unexpected end of file\n", PROG, self.ifname)),
-            Fail::Data(m) => self.error(&format!("\n{}: {}: {}\n", PROG, self.ifname, m)),
-            Fail::Read(e) => {
-                let name = self.ifname.clone();
-                self.progerror(&name, &e)
+            Fail::Data(m) => {
+                self.error(&format!("\n{}: {}: {}\n", PROG, self.ifname, m));
+                return Failed;
             }
-            Fail::Write(e) => {
-                if e.kind() == io::ErrorKind::BrokenPipe {
-                    // GNU gzip dies of SIGPIPE, silently.
-                    std::process::exit(ERROR);
-                }
-                let name = self.ofname.clone();
-                self.progerror(&name, &e)
-            }
+            Fail::Eof => eprint!("\n{}: {}: unexpected end of file\n", PROG, self.ifname),
+            Fail::Read(e) => eprintln!("{}: {}: {}", PROG, self.ifname, strerror(&e)),
+            // GNU gzip dies of SIGPIPE, silently.
+            Fail::Write(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
+            Fail::Write(e) => eprintln!("{}: {}: {}", PROG, self.ofname, strerror(&e)),
         }
-        Failed
+        if let Some(path) = self.partial.take() {
+            let _ = fs::remove_file(path);
+        }
+        std::process::exit(ERROR);
     }
 
     fn real_path(&self, name: &str) -> String {
@@ -431,8 +433,9 @@ impl Gzip {
         Ok(())
     }
 
-    /// Decompresses every member after the first header was read. Ok(()) when the data was good.
-    fn decompress_all(&mut self, first: Method, inp: &mut Input, out: &mut Out) -> Result<(), Failed> {
+    /// Decompresses every member after the first header was read: Ok(true) when the input ended after a member,
+    /// Ok(false) when trailing garbage or zeros followed (GNU's get_method -2/-3), Err on bad data or a bad header.
+    fn decompress_all(&mut self, first: Method, inp: &mut Input, out: &mut Out) -> Result<bool, Failed> {
         let mut method = first;
         loop {
             match method {
@@ -445,19 +448,18 @@ impl Gzip {
                     if let Err(f) = self.copy(&head, inp, out) {
                         return Err(self.report(f));
                     }
-                    return Ok(());
+                    return Ok(true);
                 }
-                Method::End => return Ok(()),
+                Method::End => return Ok(false),
             }
             match inp.fill() {
                 Ok(true) => {}
-                Ok(false) => return Ok(()),
+                Ok(false) => return Ok(true),
                 Err(e) => return Err(self.report(Fail::Read(e))),
             }
             method = match self.get_method(inp) {
                 Ok(m) => m,
-                // An error in a later member's header: GNU keeps the output (the return is -1, not a work error).
-                Err(Failed) => return Ok(()),
+                Err(Failed) => return Err(Failed),
             };
             self.bytes_out = 0;
         }
@@ -680,7 +682,8 @@ impl Gzip {
             let mut w: &mut File = &mut stdout;
             let mut out = if test { Out::Null } else { Out::W(&mut w) };
             let result = self.decompress_all(method, &mut inp, &mut out);
-            if result.is_ok() && self.o.verbose && test {
+            // GNU's treat_stdin returns before its " OK" after trailing garbage or zeros.
+            if matches!(result, Ok(true)) && self.o.verbose && test {
                 eprintln!(" OK");
             }
         } else {
@@ -884,8 +887,15 @@ impl Gzip {
                     Err(Failed) => return,
                 };
                 if self.o.list {
+                    // GNU 1.12 decompresses the whole file first; after trailing garbage or zeros, or bad data,
+                    // its do_list gets a negative method and prints the totals so far instead of the file.
+                    let clean = self.decompress_all(method, &mut inp, &mut Out::Null);
                     drop(inp);
-                    self.list_file(&mut file, ifile_size);
+                    if matches!(clean, Ok(true)) {
+                        self.list_file(&mut file, ifile_size);
+                    } else {
+                        self.list_totals();
+                    }
                     return;
                 }
                 consumed_total = self.decompress_file(method, &mut inp, &meta);
@@ -901,7 +911,10 @@ impl Gzip {
                 return;
             }
             match OpenOptions::new().write(true).create_new(true).open(self.real_path(&self.ofname)) {
-                Ok(f) => target = Some(f),
+                Ok(f) => {
+                    target = Some(f);
+                    self.partial = Some(self.real_path(&self.ofname));
+                }
                 Err(e) => {
                     let name = self.ofname.clone();
                     self.progerror(&name, &e);
@@ -938,7 +951,10 @@ impl Gzip {
                 return;
             }
             match OpenOptions::new().write(true).create_new(true).open(self.real_path(&self.ofname)) {
-                Ok(f) => target = Some(f),
+                Ok(f) => {
+                    target = Some(f);
+                    self.partial = Some(self.real_path(&self.ofname));
+                }
                 Err(e) => {
                     let name = self.ofname.clone();
                     self.progerror(&name, &e);
@@ -957,7 +973,7 @@ impl Gzip {
                 None => &mut stdout,
             };
             let mut out = if test { Out::Null } else { Out::W(&mut w) };
-            self.decompress_all(method, inp, &mut out)
+            self.decompress_all(method, inp, &mut out).map(|_| ())
         };
         // Whatever was read: GNU counts all of its reads.
         while let Ok(true) = inp.fill() {
@@ -969,6 +985,7 @@ impl Gzip {
 
     /// After the work: times, removal of the input or of a failed output, the verbose line.
     fn finish(&mut self, result: Result<(), Failed>, target: Option<File>, meta: &fs::Metadata) {
+        self.partial = None;
         if let Some(f) = target {
             let atime = ns(meta.accessed()).unwrap_or(0);
             let mut mtime = ns(meta.modified()).unwrap_or(0);
@@ -1273,6 +1290,7 @@ fn main() {
         stamp: None,
         time_stamp: None,
         pwd: std::env::var("PWD").ok().filter(|p| p.starts_with('/')),
+        partial: None,
     };
     let file_count = files.len();
     if files.is_empty() {
