@@ -637,9 +637,8 @@ impl Gzip {
         self.time_stamp = None;
         self.stamp = None;
         if self.o.no_time == 0 || self.o.list {
-            if regular {
-                self.time_stamp = ns(meta.as_ref().unwrap().modified());
-            }
+            // GNU 1.12: a pipe's time stamp is 0 (no mtime in the header, the epoch in -lv).
+            self.time_stamp = if regular { ns(meta.as_ref().unwrap().modified()) } else { Some(0) };
         }
         self.part_nb = 0;
         let mut stdout = raw_file(1);
