@@ -202,10 +202,9 @@ impl Gzip {
         self.exit_code = ERROR;
     }
 
+    /// GNU's progerror: printed even with -q.
     fn progerror(&mut self, name: &str, e: &io::Error) {
-        if !self.o.quiet {
-            eprintln!("{}: {}: {}", PROG, name, strerror(e));
-        }
+        eprintln!("{}: {}: {}", PROG, name, strerror(e));
         self.exit_code = ERROR;
     }
 
