@@ -875,12 +875,10 @@ impl Gzip {
         self.bytes_out = 0;
 
         if self.o.decompress {
-            let method;
-            let consumed_total;
             {
                 let mut rd: &mut File = &mut file;
                 let mut inp = Input::new(&mut rd);
-                method = match self.get_method(&mut inp) {
+                let method = match self.get_method(&mut inp) {
                     Ok(m) => m,
                     Err(Failed) => return,
                 };
@@ -896,9 +894,8 @@ impl Gzip {
                     }
                     return;
                 }
-                consumed_total = self.decompress_file(method, &mut inp, &meta);
+                self.decompress_file(method, &mut inp, &meta);
             }
-            let _ = consumed_total;
             return;
         }
 
