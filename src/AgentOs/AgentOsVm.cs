@@ -232,8 +232,11 @@ public sealed partial class AgentOsVm : IAsyncDisposable
         var (package, sha256) = own.Get();
         if (own.Replaces)
         {
-            // The companion's command link goes; /bin/NAME points at the link's path, so it follows the new one.
-            kernel.FileSystem.Unlink(PathContext.Root, AgentOs.Kernel.Kernel.CommandsDirectory + "/" + own.Command);
+            // The companion's command links go; /bin/NAME points at the link's path, so it follows the new one.
+            foreach (var command in own.Commands)
+            {
+                kernel.FileSystem.Unlink(PathContext.Root, AgentOs.Kernel.Kernel.CommandsDirectory + "/" + command);
+            }
         }
 
         var errno = PackageMount.Mount(kernel, package, sha256);

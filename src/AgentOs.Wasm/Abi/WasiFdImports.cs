@@ -235,6 +235,7 @@ internal static class WasiFdImports
 
         byte type;
         ushort flags;
+        var rights = AllRights;
         if (fd == PreopenRootFd)
         {
             type = ToWasiFileType(FileType.Directory);
@@ -254,13 +255,20 @@ internal static class WasiFdImports
 
             type = ToWasiFileType(file.FileType);
             flags = ToWasiFdFlags(file.StatusFlags);
+
+            // A plain program's isatty (wasi-libc's, which Rust std and the library's own commands use) is "a
+            // character device without the seek and tell rights", as a WASI runtime reports a terminal.
+            if (ctx.PlainWasi && ctx.Kernel.IsATty(ctx.Process, fd, out var tty) == Errno.Success && tty)
+            {
+                rights &= ~(RightFdSeek | RightFdTell);
+            }
         }
 
         target.Clear();
         target[0] = type;
         BinaryPrimitives.WriteUInt16LittleEndian(target[2..], flags);
-        BinaryPrimitives.WriteUInt64LittleEndian(target[8..], AllRights);
-        BinaryPrimitives.WriteUInt64LittleEndian(target[16..], AllRights);
+        BinaryPrimitives.WriteUInt64LittleEndian(target[8..], rights);
+        BinaryPrimitives.WriteUInt64LittleEndian(target[16..], rights);
         return 0;
     }
 

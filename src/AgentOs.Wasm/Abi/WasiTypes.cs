@@ -19,6 +19,9 @@ internal static class WasiTypes
     /// <summary>Every preview1 right: agentOS does not restrict by rights, the kernel checks modes.</summary>
     public const ulong AllRights = 0x1FFFFFFF;
 
+    /// <summary>The fd_seek and fd_tell rights, which a terminal lacks.</summary>
+    public const ulong RightFdSeek = 1 << 2, RightFdTell = 1 << 5;
+
     public const int FileStatSize = 64;
 
     public const int FdStatSize = 24;

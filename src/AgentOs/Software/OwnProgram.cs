@@ -12,7 +12,8 @@ namespace AgentOs.Software;
 /// symlinks), so it replaces coreutils' cat. <see cref="Mkfifo"/>: the published coreutils has none. <see cref="Awk"/>:
 /// The One True Awk (Software/Awk, vendored C sources, several files), because the published <c>gawk</c> package's
 /// awk (a Rust awk) runs the whole program once per file operand (<c>END{print NR}</c> over two files prints twice);
-/// it replaces that package's <c>awk</c>, its only command. One package per
+/// it replaces that package's <c>awk</c>, its only command.
+/// <see cref="Gzip"/> (Software/Gzip, Rust): the published gzip has no -t; it replaces its gzip, gunzip and zcat. One package per
 /// process, shared by every VM like a cached .aospkg, so a VM pays no copy of the module.
 /// </summary>
 internal sealed class OwnProgram
@@ -22,15 +23,17 @@ internal sealed class OwnProgram
     public static readonly OwnProgram Cat = new("cat", companion: "coreutils", replaces: true);
     public static readonly OwnProgram Mkfifo = new("mkfifo", companion: "coreutils", replaces: false);
     public static readonly OwnProgram Awk = new("awk", companion: "gawk", replaces: true);
+    public static readonly OwnProgram Gzip = new("gzip", companion: "gzip", replaces: true, also: ["gunzip", "zcat"]);
 
     /// <summary>Every command the library carries, in install order.</summary>
-    public static IReadOnlyList<OwnProgram> All { get; } = [Grep, Tac, Cat, Mkfifo, Awk];
+    public static IReadOnlyList<OwnProgram> All { get; } = [Grep, Tac, Cat, Mkfifo, Awk, Gzip];
 
     private readonly Lazy<(AospkgPackage Package, string Sha256)> _loaded;
 
-    private OwnProgram(string command, string companion, bool replaces)
+    private OwnProgram(string command, string companion, bool replaces, string[]? also = null)
     {
         Command = command;
+        Commands = [command, .. also ?? []];
         Companion = companion;
         Replaces = replaces;
         _loaded = new(Load);
@@ -39,10 +42,13 @@ internal sealed class OwnProgram
     /// <summary>The command, also the resource's and the source's name.</summary>
     public string Command { get; }
 
+    /// <summary>Every name the module is installed under (<see cref="Command"/> first); it tells them apart by argv[0].</summary>
+    public IReadOnlyList<string> Commands { get; }
+
     /// <summary>The registry package whose presence in a VM's software installs this command.</summary>
     public string Companion { get; }
 
-    /// <summary>True when the command replaces the companion's own command of that name.</summary>
+    /// <summary>True when the commands replace the companion's own commands of those names.</summary>
     public bool Replaces { get; }
 
     /// <summary>The package and the SHA-256 of its module (the kernel's content key).</summary>
@@ -72,7 +78,7 @@ internal sealed class OwnProgram
         }
 
         var package = new AospkgPackage(new MemoryPackageSource(wasm), "agentos-" + Command, "1.0.0", 0, entries, index,
-            [new PackageCommand(Command, entryPath)]);
+            [.. Commands.Select(name => new PackageCommand(name, entryPath))]);
         return (package, sha256);
     }
 }

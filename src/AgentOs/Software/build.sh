@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Rebuilds the library's own commands (Grep, Tac, Cat, Mkfifo: NAME/name.c -> NAME/name.wasm; Awk: The One True Awk's
 # sources in Awk/, see Awk/README.md -> Awk/awk.wasm) for wasm32-wasip1 with
-# Debian 12's clang 14 + lld 14 + wasi-libc (apt-get install clang lld wasi-libc). The library embeds the committed
+# Debian 12's clang 14 + lld 14 + wasi-libc (apt-get install clang lld wasi-libc), and Gzip (Rust: Gzip/gzip.wasm) with
+# Debian 12's rustc 1.63 and packaged crates (apt-get install rustc cargo libstd-rust-dev-wasm32 librust-miniz-oxide-dev
+# librust-crc32fast-dev). The library embeds the committed
 # .wasm files, so a machine without a wasm toolchain still has these commands; run this after changing a source and
 # commit the result. .ci/run rebuilds them and fails when they differ. The output is byte-for-byte reproducible with
 # that toolchain: no debug info, and each source is compiled by relative name.
@@ -29,3 +31,15 @@ out="$(mkdir -p "${1:-$here/Awk}" && cd "${1:-$here/Awk}" && pwd)"
   awkgram.tab.c b.c lex.c lib.c main.c parse.c proctab.c run.c tran.c agentos.c -lc -o "$out/awk.wasm.tmp")
 chmod 644 "$out/awk.wasm.tmp"
 mv "$out/awk.wasm.tmp" "$out/awk.wasm"
+# gzip: Debian's cargo and rustc by path (not a rustup toolchain earlier on PATH), offline and locked against Debian's
+# crates in /usr/share/cargo/registry (Gzip/.cargo/config.toml), no user cargo configuration; paths remapped, no debug
+# info, one codegen unit (Cargo.toml's release profile), so the module is byte-for-byte reproducible.
+out="$(mkdir -p "${1:-$here/Gzip}" && cd "${1:-$here/Gzip}" && pwd)"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+(cd "$here/Gzip" && CARGO_HOME="$work/home" RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc \
+  RUSTFLAGS="--remap-path-prefix=$here/Gzip=gzip --remap-path-prefix=/usr/share/cargo/registry=registry --remap-path-prefix=$work=build" \
+  /usr/bin/cargo build -q --release --locked --offline --target wasm32-wasi --target-dir "$work/target")
+cp "$work/target/wasm32-wasi/release/gzip.wasm" "$out/gzip.wasm.tmp"
+chmod 644 "$out/gzip.wasm.tmp"
+mv "$out/gzip.wasm.tmp" "$out/gzip.wasm"

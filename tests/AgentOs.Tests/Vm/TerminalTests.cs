@@ -62,6 +62,24 @@ public sealed class TerminalTests
         Assert.False(terminal.HasExited);
     }
 
+    /// <summary>A plain WASI program's isatty (wasi-libc's: a character device without seek/tell rights) sees the
+    /// terminal, so the library's gzip refuses compressed data to or from it, as GNU gzip does.</summary>
+    [Fact]
+    public async Task PlainProgramsSeeTheTerminalGzipRefusesCompressedDataOnIt()
+    {
+        await using var vm = await VmOptions.CreateVmAsync();
+        await using var terminal = vm.OpenTerminal();
+        var screen = new TerminalScreen(terminal);
+        var at = await screen.WaitForAsync(Prompt);
+        await terminal.WriteAsync("echo x | gzip; echo out=$?\r");
+        await screen.WaitForAsync("gzip: compressed data not written to a terminal. Use -f to force compression.\r\n", at);
+        await screen.WaitForAsync("out=1\r\n", at);
+        at = await screen.WaitForAsync(Prompt, at);
+        await terminal.WriteAsync("gzip -d; echo in=$?; echo ok | gzip | gzip -d\r");
+        await screen.WaitForAsync("gzip: compressed data not read from a terminal. Use -f to force decompression.\r\n", at);
+        await screen.WaitForAsync("in=1\r\nok\r\n", at);
+    }
+
     [Fact]
     public async Task ExitEndsTheSessionWithItsStatusAndFurtherInputIsAClearError()
     {
