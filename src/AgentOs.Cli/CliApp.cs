@@ -15,6 +15,13 @@ internal static class CliApp
 
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args is ["exec" or "run" or "sh", ..] && !args.Any(a => a.StartsWith("--cluster", StringComparison.Ordinal)))
+        {
+            // These create a local VM: Wasmtime's engine and linker (tens of milliseconds) are set up on another core
+            // while the command line is parsed and the software checked.
+            SharedWasmRuntime.WarmUp(EffectiveLimits.Default.MaxWasmStackBytes);
+        }
+
         Command root = BuildRoot();
         ParseResult parse;
         try

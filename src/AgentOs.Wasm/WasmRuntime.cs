@@ -21,10 +21,14 @@ public sealed class WasmRuntime : IDisposable
     // Per module (so per engine), released with the module.
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<Module, Linker> _trapLinkers = [];
 
+    // Racy on purpose: a second attach is a no-op in the module cache.
+    private bool _loggerAttached;
+
     /// <summary>Creates the runtime with its module cache in <paramref name="cacheDirectory"/> (null = the default,
     /// <c>$AGENTOS_CACHE_DIR/modules</c> or <c>~/.cache/agentos/modules</c>).</summary>
     public WasmRuntime(string? cacheDirectory = null, ILoggerFactory? loggerFactory = null)
     {
+        _loggerAttached = loggerFactory is not null;
         Engines = new EngineProvider();
         Modules = new ModuleCache(cacheDirectory ?? ModuleCache.DefaultDirectory(), loggerFactory?.CreateLogger("AgentOs.Wasm.ModuleCache"));
     }
@@ -48,6 +52,17 @@ public sealed class WasmRuntime : IDisposable
         }
 
         Engines.Dispose();
+    }
+
+    /// <summary>Sends the module cache's warnings to <paramref name="loggerFactory"/> when the runtime was created
+    /// without one (set up ahead of its first VM); otherwise nothing changes.</summary>
+    internal void AttachLoggerFactory(ILoggerFactory loggerFactory)
+    {
+        if (!_loggerAttached)
+        {
+            _loggerAttached = true;
+            Modules.AttachLogger(loggerFactory.CreateLogger("AgentOs.Wasm.ModuleCache"));
+        }
     }
 
     /// <summary>Creates the engine and ABI linker for a stack budget ahead of the first spawn (they take tens of

@@ -12,12 +12,31 @@ internal static class SharedWasmRuntime
     private static readonly Lock Gate = new();
     private static WasmRuntime? _runtime;
 
-    /// <summary>The runtime; the first call fixes its module cache (<c>&lt;cacheRoot&gt;/modules</c>, or the default).</summary>
+    /// <summary>The runtime; the first call fixes its module cache (<c>&lt;cacheRoot&gt;/modules</c>, or the default),
+    /// and the first logger factory given receives its warnings.</summary>
     public static WasmRuntime Get(string? cacheRoot, ILoggerFactory? loggerFactory)
     {
         lock (Gate)
         {
-            return _runtime ??= new WasmRuntime(cacheRoot is null ? null : Path.Combine(cacheRoot, "modules"), loggerFactory);
+            if (_runtime is null)
+            {
+                _runtime = new WasmRuntime(cacheRoot is null ? null : Path.Combine(cacheRoot, "modules"), loggerFactory);
+            }
+            else if (loggerFactory is not null)
+            {
+                _runtime.AttachLoggerFactory(loggerFactory);
+            }
+
+            return _runtime;
         }
     }
+
+    /// <summary>
+    /// Starts setting up the runtime (default module cache) with the engine and ABI linker for
+    /// <paramref name="maxWasmStackBytes"/> on the thread pool, for a caller that knows a VM with the default cache
+    /// follows and has other start-up work to overlap it with (the CLI, while it parses its command line). A failure
+    /// here is left to the VM, which meets it again and reports it.
+    /// </summary>
+    public static void WarmUp(long maxWasmStackBytes) =>
+        _ = Task.Run(() => Get(null, null).Prepare(maxWasmStackBytes));
 }

@@ -66,7 +66,7 @@ internal static class NodeCommand
                 },
             };
             var level = CliLogLevel.Resolve(parse.GetValue(logLevel), Environment.GetEnvironmentVariable);
-            options.Logging = logging => logging.SetMinimumLevel(level).AddProvider(new StderrLoggerProvider(Console.Error));
+            options.Logging = logging => logging.SetMinimumLevel(level).AddProvider(new StderrLoggerProvider());
             return await ClusterCli.GuardAsync(() => RunAsync(store, options)).ConfigureAwait(false);
         });
         return command;

@@ -12,7 +12,7 @@ internal static class CliLogging
     /// <exception cref="CliUsageException">The log file cannot be opened.</exception>
     public static ILoggerFactory Create(LogLevel minimum, string? logFile = null)
     {
-        TextWriter writer = logFile is null ? Console.Error : Open(logFile);
+        TextWriter? writer = logFile is null ? null : Open(logFile);
         // Built directly: LoggerFactory.Create sets up a DI container, whose JIT work alone is felt in start-up.
         var factory = new LoggerFactory([], new LoggerFilterOptions { MinLevel = minimum });
         factory.AddProvider(new StderrLoggerProvider(writer, ownsWriter: logFile is not null)); // disposed with the factory

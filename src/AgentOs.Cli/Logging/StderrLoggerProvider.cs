@@ -3,8 +3,9 @@ using Microsoft.Extensions.Logging;
 namespace AgentOs.Cli.Logging;
 
 /// <summary>Writes every log entry as exactly one line on the CLI's standard error (or the <c>--log-file</c>, which it
-/// then owns); stdout stays the guest's.</summary>
-internal sealed class StderrLoggerProvider(TextWriter writer, bool ownsWriter = false) : ILoggerProvider
+/// then owns); stdout stays the guest's. Without a writer, <see cref="Console.Error"/> is taken at the first entry:
+/// setting it up costs milliseconds of every start, and most runs log nothing.</summary>
+internal sealed class StderrLoggerProvider(TextWriter? writer = null, bool ownsWriter = false) : ILoggerProvider
 {
     private readonly Lock _gate = new();
 
@@ -14,10 +15,10 @@ internal sealed class StderrLoggerProvider(TextWriter writer, bool ownsWriter = 
     {
         lock (_gate)
         {
-            writer.Flush();
+            writer?.Flush();
             if (ownsWriter)
             {
-                writer.Dispose();
+                writer?.Dispose();
             }
         }
     }
@@ -26,6 +27,7 @@ internal sealed class StderrLoggerProvider(TextWriter writer, bool ownsWriter = 
     {
         lock (_gate)
         {
+            writer ??= Console.Error;
             writer.WriteLine(line);
             writer.Flush();
         }

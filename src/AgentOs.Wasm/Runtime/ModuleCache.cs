@@ -20,7 +20,7 @@ internal sealed class ModuleCache
     private readonly string _directory;
     private readonly string _profileTag;
     private readonly int _capacity;
-    private readonly ILogger? _logger;
+    private ILogger? _logger;
     private readonly ConcurrentDictionary<(StackClassEngine Engine, string Key), Lazy<Module>> _modules = new();
     private readonly ConcurrentQueue<(StackClassEngine Engine, string Key)> _insertionOrder = new();
     private readonly ConcurrentDictionary<string, Lazy<byte[]?>> _compiling = new();
@@ -39,6 +39,9 @@ internal sealed class ModuleCache
         _logger = logger;
         _profileTag = Hash(Encoding.UTF8.GetBytes(EngineProvider.CompilationProfile + "|wasmtime=" + EngineProvider.WasmtimeVersion))[..16];
     }
+
+    /// <summary>Gives a cache created without a logger one (the first wins); for a runtime set up before its first VM.</summary>
+    public void AttachLogger(ILogger logger) => Interlocked.CompareExchange(ref _logger, logger, null);
 
     /// <summary>Modules compiled by Cranelift since creation (tests assert warm loads add none).</summary>
     public long Compilations => Interlocked.Read(ref _compilations);

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 
 namespace AgentOs.Software;
 
@@ -6,7 +5,7 @@ namespace AgentOs.Software;
 /// Turns the names a user gives (<c>coreutils</c>, <c>common</c>, <c>@agentos-software/sed@0.3.4</c>, a local
 /// .aospkg path) into concrete requests, using the pinned versions the VM was tested with.
 /// </summary>
-internal static partial class SoftwareCatalog
+internal static class SoftwareCatalog
 {
     public const string Scope = "@agentos-software";
     public const string CommonName = "common";
@@ -67,14 +66,28 @@ internal static partial class SoftwareCatalog
     }
 
     /// <summary>npm's rules for the unscoped part of a name (lower case, URL- and file-name-safe).</summary>
-    public static bool IsValidName(string name) => name.Length is > 0 and <= 214 && NamePattern().IsMatch(name);
+    public static bool IsValidName(string name) =>
+        name.Length is > 0 and <= 214 && IsNameStart(name[0]) && AllChars(name.AsSpan(1), static c => IsNameStart(c) || c is '.' or '_' or '-');
 
     /// <summary>A semver or dist-tag; also safe to use in a cache file name.</summary>
-    public static bool IsValidVersion(string version) => version.Length is > 0 and <= 128 && VersionPattern().IsMatch(version);
+    public static bool IsValidVersion(string version) =>
+        version.Length is > 0 and <= 128 && char.IsAsciiLetterOrDigit(version[0])
+        && AllChars(version.AsSpan(1), static c => char.IsAsciiLetterOrDigit(c) || c is '.' or '+' or '-');
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9._-]*$")]
-    private static partial Regex NamePattern();
+    // Character checks rather than regexes (^[a-z0-9][a-z0-9._-]*$): these run on every CLI start, where a regex's
+    // set-up costs milliseconds.
+    private static bool IsNameStart(char c) => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c);
 
-    [GeneratedRegex("^[0-9A-Za-z][0-9A-Za-z.+-]*$")]
-    private static partial Regex VersionPattern();
+    private static bool AllChars(ReadOnlySpan<char> span, Func<char, bool> predicate)
+    {
+        foreach (var c in span)
+        {
+            if (!predicate(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }
