@@ -9,7 +9,8 @@ namespace AgentOs.Software;
 /// <c>egrep</c>/<c>fgrep</c> wrappers that call <c>grep</c>. <see cref="Tac"/>: the published uutils tac cannot read
 /// a pipe (it memory-maps a temp copy, which its wasm build cannot), so it replaces coreutils' tac. <see cref="Cat"/>:
 /// the published uutils cat refuses paths that are pipes or devices (its wasm build knows only files, directories and
-/// symlinks), so it replaces coreutils' cat. <see cref="Mkfifo"/>: the published coreutils has none. One package per
+/// symlinks), so it replaces coreutils' cat. <see cref="Mkfifo"/>: the published coreutils has none. <see cref="Diff"/>:
+/// the published diffutils does not split bundled short options (<c>diff -rq</c>), so it replaces diffutils' diff. One package per
 /// process, shared by every VM like a cached .aospkg, so a VM pays no copy of the module.
 /// </summary>
 internal sealed class OwnProgram
@@ -18,9 +19,10 @@ internal sealed class OwnProgram
     public static readonly OwnProgram Tac = new("tac", companion: "coreutils", replaces: true);
     public static readonly OwnProgram Cat = new("cat", companion: "coreutils", replaces: true);
     public static readonly OwnProgram Mkfifo = new("mkfifo", companion: "coreutils", replaces: false);
+    public static readonly OwnProgram Diff = new("diff", companion: "diffutils", replaces: true);
 
     /// <summary>Every command the library carries, in install order.</summary>
-    public static IReadOnlyList<OwnProgram> All { get; } = [Grep, Tac, Cat, Mkfifo];
+    public static IReadOnlyList<OwnProgram> All { get; } = [Grep, Tac, Cat, Mkfifo, Diff];
 
     private readonly Lazy<(AospkgPackage Package, string Sha256)> _loaded;
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Rebuilds the library's own commands (Grep, Tac, Cat, Mkfifo: NAME/name.c -> NAME/name.wasm) for wasm32-wasip1 with
+# Rebuilds the library's own commands (Grep, Tac, Cat, Mkfifo, Diff: NAME/name.c -> NAME/name.wasm) for wasm32-wasip1 with
 # Debian 12's clang 14 + lld 14 + wasi-libc (apt-get install clang lld wasi-libc). The library embeds the committed
 # .wasm files, so a machine without a wasm toolchain still has these commands; run this after changing a source and
 # commit the result. .ci/run rebuilds them and fails when they differ. The output is byte-for-byte reproducible with
@@ -8,7 +8,7 @@
 set -euo pipefail
 export LC_ALL=C
 here="$(cd "$(dirname "$0")" && pwd)"
-for dir in Grep Tac Cat Mkfifo; do
+for dir in Grep Tac Cat Mkfifo Diff; do
   name=${dir,,}
   out="$(mkdir -p "${1:-$here/$dir}" && cd "${1:-$here/$dir}" && pwd)"
   # -nodefaultlibs: Debian ships no compiler-rt builtins for wasm32 and none of these needs one. -msimd128: grep's
