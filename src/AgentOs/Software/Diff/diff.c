@@ -22,7 +22,7 @@
 #include <unistd.h>
 
 /* Options. */
-enum { OUT_NORMAL, OUT_UNIFIED, OUT_CONTEXT };
+enum { OUT_NORMAL, OUT_UNIFIED, OUT_CONTEXT, OUT_ED };
 static int out_style = OUT_NORMAL, context = -1, brief, report_identical, recursive, new_file, unidir_new_file;
 static int ign_case, ign_all_space, ign_space_change, ign_trailing_space, ign_tab_expansion, ign_blank_lines;
 static int text_mode, minimal, expand_tabs, initial_tab, strip_cr, suppress_blank_empty, tabsize = 8;
@@ -279,7 +279,7 @@ static const char *key_of(File *f, size_t i, int which, size_t *n)
 /* An incomplete last line matches only the other file's incomplete line unless trailing white space is ignored. */
 static int incomplete_key(File *f, size_t i)
 {
-    return line_incomplete(f, i) && !(ign_all_space || ign_space_change || ign_trailing_space);
+    return out_style != OUT_ED && line_incomplete(f, i) && !(ign_all_space || ign_space_change || ign_trailing_space);
 }
 
 static int equiv_max;
@@ -651,14 +651,15 @@ static void find_identical_ends(File *files)
     size_t p = 0;
     while (p < m && b0[p] == b1[p])
         p++;
-    if (((n0 - (size_t)f0->missing_nl) < p) != ((n1 - (size_t)f1->missing_nl) < p))
+    int robust = out_style != OUT_ED;
+    if (robust && ((n0 - (size_t)f0->missing_nl) < p) != ((n1 - (size_t)f1->missing_nl) < p))
         p--;
     size_t i = horizon;
     while (p != 0 && (b0[p - 1] != '\n' || i--))
         p--;
     size_t prefix0 = p, prefix1 = p;
     size_t s0 = n0, s1 = n1;
-    if (f0->missing_nl == f1->missing_nl) {
+    if (!robust || f0->missing_nl == f1->missing_nl) {
         size_t beg0 = prefix0 + (n0 < n1 ? 0 : n0 - n1);
         while (s0 != beg0)
             if (b0[--s0] != b1[--s1]) {
@@ -1036,6 +1037,50 @@ static void print_normal(File *files, Change *script)
     }
 }
 
+/* -e: an ed script, last change first. */
+static void print_ed(File *files, Change *script)
+{
+    size_t n = 0;
+    for (Change *c = script; c; c = c->link)
+        n++;
+    Change **v = xmalloc((n + 1) * sizeof *v);
+    n = 0;
+    for (Change *c = script; c; c = c->link)
+        v[n++] = c;
+    while (n-- > 0) {
+        Change *c = v[n];
+        long f0, l0, f1, l1;
+        int ch = analyze_hunk(files, c, c, &f0, &l0, &f1, &l1);
+        if (!ch)
+            continue;
+        begin_output(files);
+        normal_range(f0, l0);
+        fputc(ch == OLD ? 'd' : ch == NEW ? 'a' : 'c', out);
+        fputc('\n', out);
+        if (ch & NEW) {
+            int inserting = 1;
+            for (long i = f1; i <= l1; i++) {
+                const char *p = line_ptr(&files[1], (size_t)i);
+                size_t len = line_len(&files[1], (size_t)i);
+                if (!inserting) {
+                    fputs("a\n", out);
+                    inserting = 1;
+                }
+                if (len == 1 && p[0] == '.') {
+                    fputs("..\n.\ns/.//\n", out);
+                    inserting = 0;
+                } else {
+                    fwrite(p, 1, len, out);
+                    fputc('\n', out);
+                }
+            }
+            if (inserting)
+                fputs(".\n", out);
+        }
+    }
+    free(v);
+}
+
 static void mark_ignorable(File *files, Change *script)
 {
     for (Change *c = script; c; c = c->link) {
@@ -1182,6 +1227,14 @@ static int compare_contents(File *files, const char *paths[2])
     }
     for (int f = 0; f < 2; f++)
         split_lines(&files[f]);
+    int trouble = 0;
+    if (out_style == OUT_ED && !brief)
+        for (int f = 0; f < 2 && !trouble; f++)
+            if (files[f].missing_nl) {
+                fflush(out);
+                fprintf(stderr, "diff: %s: No newline at end of file\n", files[f].name);
+                trouble = 1;
+            }
     Change *script = diff_lines(files);
     int changes = 0;
     if (ign_blank_lines || have_ignore_re) {
@@ -1200,6 +1253,8 @@ static int compare_contents(File *files, const char *paths[2])
         output_begun = 0;
         if (out_style == OUT_NORMAL)
             print_normal(files, script);
+        else if (out_style == OUT_ED)
+            print_ed(files, script);
         else
             print_hunks(files, script);
     }
@@ -1208,7 +1263,7 @@ static int compare_contents(File *files, const char *paths[2])
         free(script);
         script = n;
     }
-    return changes ? 1 : 0;
+    return trouble ? 2 : changes ? 1 : 0;
 }
 
 /* ---- Directories ---- */
@@ -1464,6 +1519,7 @@ static void usage(void)
           "Compare FILES line by line.\n\n"
           "  -q, --brief                   report only when files differ\n"
           "  -s, --report-identical-files  report when two files are the same\n"
+          "  -e, --ed                      output an ed script\n"
           "  -c, -C NUM, --context[=NUM]   output NUM (default 3) lines of copied context\n"
           "  -u, -U NUM, --unified[=NUM]   output NUM (default 3) lines of unified context\n"
           "  -p, --show-c-function         show which C function each change is in\n"
@@ -1513,7 +1569,7 @@ static const LongOpt long_opts[] = {
     {"exclude", 1, 'x'}, {"exclude-from", 1, 'X'}, {"color", 2, LO_COLOR}, {"unified", 2, 'U'},
     {"context", 2, 'C'}, {"minimal", 0, 'd'}, {"expand-tabs", 0, 't'}, {"initial-tab", 0, 'T'},
     {"show-c-function", 0, 'p'}, {"show-function-line", 1, 'F'}, {"strip-trailing-cr", 0, LO_STRIP_CR},
-    {"normal", 0, LO_NORMAL}, {"help", 0, LO_HELP}, {"version", 0, 'v'}, {"tabsize", 1, LO_TABSIZE},
+    {"normal", 0, LO_NORMAL}, {"ed", 0, 'e'}, {"help", 0, LO_HELP}, {"version", 0, 'v'}, {"tabsize", 1, LO_TABSIZE},
     {"suppress-blank-empty", 0, LO_SUPPRESS_BLANK}, {"no-dereference", 0, LO_NODEREF},
     {"horizon-lines", 1, LO_HORIZON}, {"speed-large-files", 0, LO_SPEED},
     {"ignore-file-name-case", 0, LO_IGNORE_FILE_CASE}, {"no-ignore-file-name-case", 0, LO_NO_IGNORE_FILE_CASE},
@@ -1521,7 +1577,7 @@ static const LongOpt long_opts[] = {
 };
 
 static const char short_with_arg[] = "CUIxXFSL";
-static const char short_plain[] = "abBcdEhiHNpqrstTuvwZ";
+static const char short_plain[] = "abBcdeEhiHNpqrstTuvwZ";
 
 static int parse_count(const char *s, long *v)
 {
@@ -1604,6 +1660,7 @@ static void apply_option(int code, const char *arg)
     case 'u': set_context(OUT_UNIFIED, NULL, "-u"); break;
     case 'U': set_context(OUT_UNIFIED, arg, "-U"); break;
     case 'd': minimal = 1; break;
+    case 'e': out_style = OUT_ED; break;
     case 'E': ign_tab_expansion = 1; break;
     case 'h': case 'H': case LO_SPEED: case LO_NODEREF: case LO_HORIZON: case LO_IGNORE_FILE_CASE:
     case LO_NO_IGNORE_FILE_CASE:
@@ -1678,7 +1735,7 @@ static void append_switch(const char *a)
     int safe = n > 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)a[i];
-        if (!(isalnum(c) || strchr("%+,-./:=@_^", c) || (c == '~' && i > 0)))
+        if (!(isalnum(c) || strchr("%+,-./:@_]{}", c) || ((c == '~' || c == '#') && i > 0)))
             safe = 0;
     }
     if (safe) {
@@ -1799,7 +1856,7 @@ int main(int argc, char **argv)
             }
             if (!strchr(short_plain, c)) {
                 char tmp[2] = {c, 0};
-                if (c == 'e' || c == 'n' || c == 'y' || c == 'D' || c == 'l' || c == 'f' || c == 'P' || c == 'W') {
+                if (c == 'n' || c == 'y' || c == 'D' || c == 'l' || c == 'f' || c == 'P' || c == 'W') {
                     fprintf(stderr, "diff: option -%c is not supported by this diff\n", c);
                     exit(2);
                 }
