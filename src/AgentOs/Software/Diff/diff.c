@@ -1188,6 +1188,8 @@ static int is_binary(const File *f)
 
 static int identical_files(const File *a, const File *b)
 {
+    if (a->is_stdin && b->is_stdin)
+        return 1;
     return !a->absent && !b->absent && !a->is_stdin && !b->is_stdin && a->st.st_dev == b->st.st_dev &&
            a->st.st_ino == b->st.st_ino && S_ISREG(a->st.st_mode);
 }
