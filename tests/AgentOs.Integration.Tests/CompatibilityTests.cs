@@ -11,9 +11,9 @@ namespace AgentOs.Integration.Tests;
 /// </summary>
 public sealed class CompatibilityTests(ITestOutputHelper output)
 {
-    // The level measured when the corpus was recorded (93 of 101). Issue #12 aims at 95%; the eight differences left
+    // The level measured last (94 of 101, with the library's own diff). Issue #12 aims at 95%; the seven differences left
     // are defects of the published guests (Compat/README.md), so this floor only keeps the VM from regressing.
-    private const double RequiredPercent = 92.0;
+    private const double RequiredPercent = 93.0;
 
     // Every script finishes in well under a second; a hang is a difference, not a stuck test run.
     private static readonly TimeSpan ScriptTimeout = TimeSpan.FromSeconds(30);
