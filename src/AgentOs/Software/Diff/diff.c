@@ -22,9 +22,10 @@
 #include <unistd.h>
 
 /* Options. */
-enum { OUT_NORMAL, OUT_UNIFIED, OUT_CONTEXT, OUT_ED };
+enum { OUT_NORMAL, OUT_UNIFIED, OUT_CONTEXT, OUT_ED, OUT_SDIFF };
 static int out_style = OUT_NORMAL, context = -1, brief, report_identical, recursive, new_file, unidir_new_file;
 static int ign_case, ign_all_space, ign_space_change, ign_trailing_space, ign_tab_expansion, ign_blank_lines;
+static int width = 130, left_column, suppress_common, sdiff_half_width, sdiff_column2_offset;
 static int text_mode, minimal, expand_tabs, initial_tab, strip_cr, suppress_blank_empty, tabsize = 8;
 static const char *labels[2];
 static int nlabels;
@@ -1081,6 +1082,154 @@ static void print_ed(File *files, Change *script)
     free(v);
 }
 
+/* -y: side by side, as GNU's side.c lays it out. */
+static size_t tab_from_to(size_t from, size_t to)
+{
+    if (!expand_tabs)
+        for (size_t tab = from + tabsize - from % tabsize; tab <= to; tab += tabsize) {
+            fputc('\t', out);
+            from = tab;
+        }
+    while (from++ < to)
+        fputc(' ', out);
+    return to;
+}
+
+static size_t print_half_line(File *f, size_t li, size_t indent, size_t out_bound)
+{
+    const char *p = line_ptr(f, li), *end = p + line_len(f, li);
+    size_t in_pos = 0, out_pos = 0;
+    while (p < end) {
+        unsigned char c = (unsigned char)*p++;
+        switch (c) {
+        case '\t': {
+            size_t spaces = tabsize - in_pos % tabsize;
+            if (in_pos == out_pos) {
+                size_t tabstop = out_pos + spaces;
+                if (expand_tabs) {
+                    if (out_bound < tabstop)
+                        tabstop = out_bound;
+                    for (; out_pos < tabstop; out_pos++)
+                        fputc(' ', out);
+                } else if (tabstop < out_bound) {
+                    out_pos = tabstop;
+                    fputc(c, out);
+                }
+            }
+            in_pos += spaces;
+            break;
+        }
+        case '\r':
+            fputc(c, out);
+            tab_from_to(0, indent);
+            in_pos = out_pos = 0;
+            break;
+        case '\b':
+            if (in_pos != 0 && --in_pos < out_pos) {
+                out_pos = in_pos;
+                fputc(c, out);
+            }
+            break;
+        default:
+            if (c >= 0xc0 && c < 0xf8) {
+                /* a UTF-8 character: one column */
+                const char *q = p;
+                while (q < end && ((unsigned char)*q & 0xc0) == 0x80)
+                    q++;
+                if (in_pos < out_bound && in_pos + 1 <= out_bound) {
+                    fwrite(p - 1, 1, (size_t)(q - p + 1), out);
+                    out_pos = in_pos + 1;
+                }
+                in_pos++;
+                p = q;
+            } else if (c < ' ' || c == 127 || c >= 0x80) {
+                if (in_pos < out_bound)
+                    fputc(c, out);
+            } else {
+                if (in_pos++ < out_bound) {
+                    out_pos = in_pos;
+                    fputc(c, out);
+                }
+            }
+        }
+    }
+    return out_pos;
+}
+
+static void print_1sdiff_line(File *files, long left, char sep, long right)
+{
+    size_t hw = (size_t)sdiff_half_width, c2o = (size_t)sdiff_column2_offset, col = 0;
+    int put_newline = 0;
+    if (left >= 0) {
+        put_newline |= !line_incomplete(&files[0], (size_t)left);
+        col = print_half_line(&files[0], (size_t)left, 0, hw);
+    }
+    if (sep != ' ') {
+        col = tab_from_to(col, (hw + c2o - 1) / 2) + 1;
+        if (sep == '|' && put_newline != !line_incomplete(&files[1], (size_t)right))
+            sep = put_newline ? '/' : '\\';
+        fputc(sep, out);
+    }
+    if (right >= 0) {
+        put_newline |= !line_incomplete(&files[1], (size_t)right);
+        if (line_len(&files[1], (size_t)right) != 0) {
+            col = tab_from_to(col, c2o);
+            print_half_line(&files[1], (size_t)right, col, hw);
+        }
+    }
+    if (put_newline)
+        fputc('\n', out);
+}
+
+static long next0, next1;
+
+static void print_sdiff_common_lines(File *files, long limit0, long limit1)
+{
+    long i0 = next0, i1 = next1;
+    if (!suppress_common && (i0 != limit0 || i1 != limit1)) {
+        if (!left_column) {
+            while (i0 != limit0 && i1 != limit1)
+                print_1sdiff_line(files, i0++, ' ', i1++);
+            while (i1 != limit1)
+                print_1sdiff_line(files, -1, ')', i1++);
+        }
+        while (i0 != limit0)
+            print_1sdiff_line(files, i0++, '(', -1);
+    }
+    next0 = limit0;
+    next1 = limit1;
+}
+
+static void print_sdiff(File *files, Change *script)
+{
+    next0 = next1 = 0;
+    for (Change *c = script; c; c = c->link) {
+        long first0, last0, first1, last1, i, j;
+        int ch = analyze_hunk(files, c, c, &first0, &last0, &first1, &last1);
+        if (!ch)
+            continue;
+        print_sdiff_common_lines(files, first0, first1);
+        if (ch == (OLD | NEW)) {
+            for (i = first0, j = first1; i <= last0 && j <= last1; i++, j++)
+                print_1sdiff_line(files, i, '|', j);
+            ch = (i <= last0 ? OLD : 0) | (j <= last1 ? NEW : 0);
+            next0 = first0 = i;
+            next1 = first1 = j;
+        }
+        if (ch & NEW) {
+            for (j = first1; j <= last1; ++j)
+                print_1sdiff_line(files, -1, '>', j);
+            next1 = j;
+        }
+        if (ch & OLD) {
+            for (i = first0; i <= last0; ++i)
+                print_1sdiff_line(files, i, '<', -1);
+            next0 = i;
+        }
+    }
+    print_sdiff_common_lines(files, (long)files[0].nlines, (long)files[1].nlines);
+}
+
 static void mark_ignorable(File *files, Change *script)
 {
     for (Change *c = script; c; c = c->link) {
@@ -1213,10 +1362,19 @@ static int compare_contents(File *files, const char *paths[2])
             error_path(files[f].name, errno);
             return 2;
         }
+    /* GNU refuses an incomplete last line in an ed script, even for equal files */
+    int trouble = 0;
+    if (out_style == OUT_ED && !brief)
+        for (int f = 0; f < 2; f++)
+            if (files[f].len > 0 && files[f].data[files[f].len - 1] != '\n') {
+                fflush(out);
+                fprintf(stderr, "diff: %s: No newline at end of file\n\n", files[f].name);
+                trouble = 1;
+            }
     int same_bytes = files[0].len == files[1].len && memcmp(files[0].data, files[1].data, files[0].len) == 0;
-    if (same_bytes) {
+    if (same_bytes && (out_style != OUT_SDIFF || brief)) {
         report_same(files);
-        return 0;
+        return trouble ? 2 : 0;
     }
     if (!text_mode && (is_binary(&files[0]) || is_binary(&files[1]))) {
         fprintf(out, brief ? "Files %s and %s differ\n" : "Binary files %s and %s differ\n", files[0].name,
@@ -1229,14 +1387,6 @@ static int compare_contents(File *files, const char *paths[2])
     }
     for (int f = 0; f < 2; f++)
         split_lines(&files[f]);
-    int trouble = 0;
-    if (out_style == OUT_ED && !brief)
-        for (int f = 0; f < 2 && !trouble; f++)
-            if (files[f].missing_nl) {
-                fflush(out);
-                fprintf(stderr, "diff: %s: No newline at end of file\n", files[f].name);
-                trouble = 1;
-            }
     Change *script = diff_lines(files);
     int changes = 0;
     if (ign_blank_lines || have_ignore_re) {
@@ -1247,7 +1397,15 @@ static int compare_contents(File *files, const char *paths[2])
         }
     } else
         changes = script != NULL;
-    if (!changes)
+    if (!changes && out_style == OUT_SDIFF && !brief) {
+        if (report_identical && same_bytes)
+            report_same(files);
+        else {
+            output_begun = 0;
+            begin_output(files);
+            print_sdiff(files, script);
+        }
+    } else if (!changes)
         report_same(files);
     else if (brief)
         fprintf(out, "Files %s and %s differ\n", files[0].name, files[1].name);
@@ -1257,6 +1415,8 @@ static int compare_contents(File *files, const char *paths[2])
             print_normal(files, script);
         else if (out_style == OUT_ED)
             print_ed(files, script);
+        else if (out_style == OUT_SDIFF)
+            print_sdiff(files, script);
         else
             print_hunks(files, script);
     }
@@ -1522,6 +1682,10 @@ static void usage(void)
           "  -q, --brief                   report only when files differ\n"
           "  -s, --report-identical-files  report when two files are the same\n"
           "  -e, --ed                      output an ed script\n"
+          "  -y, --side-by-side            output in two columns\n"
+          "  -W, --width=NUM               output at most NUM (default 130) print columns\n"
+          "      --left-column             output only the left column of common lines\n"
+          "      --suppress-common-lines   do not output common lines\n"
           "  -c, -C NUM, --context[=NUM]   output NUM (default 3) lines of copied context\n"
           "  -u, -U NUM, --unified[=NUM]   output NUM (default 3) lines of unified context\n"
           "  -p, --show-c-function         show which C function each change is in\n"
@@ -1554,7 +1718,7 @@ static void usage(void)
 
 enum {
     LO_NONE = 0, LO_LABEL = 256, LO_COLOR, LO_STRIP_CR, LO_NORMAL, LO_HELP, LO_TABSIZE, LO_SUPPRESS_BLANK,
-    LO_UNIDIR, LO_NODEREF, LO_HORIZON, LO_SPEED, LO_IGNORE_FILE_CASE, LO_NO_IGNORE_FILE_CASE
+    LO_UNIDIR, LO_LEFT_COLUMN, LO_SUPPRESS_COMMON, LO_NODEREF, LO_HORIZON, LO_SPEED, LO_IGNORE_FILE_CASE, LO_NO_IGNORE_FILE_CASE
 };
 
 typedef struct {
@@ -1571,15 +1735,16 @@ static const LongOpt long_opts[] = {
     {"exclude", 1, 'x'}, {"exclude-from", 1, 'X'}, {"color", 2, LO_COLOR}, {"unified", 2, 'U'},
     {"context", 2, 'C'}, {"minimal", 0, 'd'}, {"expand-tabs", 0, 't'}, {"initial-tab", 0, 'T'},
     {"show-c-function", 0, 'p'}, {"show-function-line", 1, 'F'}, {"strip-trailing-cr", 0, LO_STRIP_CR},
-    {"normal", 0, LO_NORMAL}, {"ed", 0, 'e'}, {"help", 0, LO_HELP}, {"version", 0, 'v'}, {"tabsize", 1, LO_TABSIZE},
+    {"normal", 0, LO_NORMAL}, {"ed", 0, 'e'}, {"side-by-side", 0, 'y'}, {"width", 1, 'W'},
+    {"left-column", 0, LO_LEFT_COLUMN}, {"suppress-common-lines", 0, LO_SUPPRESS_COMMON}, {"help", 0, LO_HELP}, {"version", 0, 'v'}, {"tabsize", 1, LO_TABSIZE},
     {"suppress-blank-empty", 0, LO_SUPPRESS_BLANK}, {"no-dereference", 0, LO_NODEREF},
     {"horizon-lines", 1, LO_HORIZON}, {"speed-large-files", 0, LO_SPEED},
     {"ignore-file-name-case", 0, LO_IGNORE_FILE_CASE}, {"no-ignore-file-name-case", 0, LO_NO_IGNORE_FILE_CASE},
     {NULL, 0, 0},
 };
 
-static const char short_with_arg[] = "CUIxXFSL";
-static const char short_plain[] = "abBcdeEhiHNpqrstTuvwZ";
+static const char short_with_arg[] = "CUIxXFSLW";
+static const char short_plain[] = "abBcdeEhiHNpqrstTuvwyZ";
 
 static int parse_count(const char *s, long *v)
 {
@@ -1663,6 +1828,16 @@ static void apply_option(int code, const char *arg)
     case 'U': set_context(OUT_UNIFIED, arg, "-U"); break;
     case 'd': minimal = 1; break;
     case 'e': out_style = OUT_ED; break;
+    case 'y': out_style = OUT_SDIFF; break;
+    case 'W': {
+        long n;
+        if (parse_count(arg, &n) < 0 || n == 0)
+            try_help("invalid width '%s'", arg);
+        width = (int)n;
+        break;
+    }
+    case LO_LEFT_COLUMN: left_column = 1; break;
+    case LO_SUPPRESS_COMMON: suppress_common = 1; break;
     case 'E': ign_tab_expansion = 1; break;
     case 'h': case 'H': case LO_SPEED: case LO_NODEREF: case LO_HORIZON: case LO_IGNORE_FILE_CASE:
     case LO_NO_IGNORE_FILE_CASE:
@@ -1858,7 +2033,7 @@ int main(int argc, char **argv)
             }
             if (!strchr(short_plain, c)) {
                 char tmp[2] = {c, 0};
-                if (c == 'n' || c == 'y' || c == 'D' || c == 'l' || c == 'f' || c == 'P' || c == 'W') {
+                if (c == 'n' || c == 'D' || c == 'l' || c == 'f' || c == 'P') {
                     fprintf(stderr, "diff: option -%c is not supported by this diff\n", c);
                     exit(2);
                 }
@@ -1869,6 +2044,13 @@ int main(int argc, char **argv)
     }
     if (context < 0)
         context = 0;
+    if (out_style == OUT_SDIFF) {
+        long t = expand_tabs ? 1 : tabsize;
+        long off = (width + t + 3) / (2 * t) * t;
+        long hw = off - 3 < width - off ? off - 3 : width - off;
+        sdiff_half_width = hw > 0 ? (int)hw : 0;
+        sdiff_column2_offset = sdiff_half_width ? (int)off : width;
+    }
     if (noperands < 2)
         try_help("missing operand after '%s'", noperands ? operands[noperands - 1] : argv[0]);
     if (noperands > 2)
