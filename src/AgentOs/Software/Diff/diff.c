@@ -22,7 +22,7 @@
 #include <unistd.h>
 
 /* Options. */
-enum { OUT_NORMAL, OUT_UNIFIED, OUT_CONTEXT, OUT_ED, OUT_SDIFF };
+enum { OUT_NORMAL, OUT_UNIFIED, OUT_CONTEXT, OUT_ED, OUT_SDIFF, OUT_RCS };
 static int out_style = OUT_NORMAL, context = -1, brief, report_identical, recursive, new_file, unidir_new_file;
 static int ign_case, ign_all_space, ign_space_change, ign_trailing_space, ign_tab_expansion, ign_blank_lines;
 static int width = 130, left_column, suppress_common, sdiff_half_width, sdiff_column2_offset;
@@ -810,7 +810,9 @@ static void put_line(char flag, File *f, size_t i)
     const char *p = line_ptr(f, i);
     size_t n = line_len(f, i);
     int bare = suppress_blank_empty && n == 0;
-    if (out_style == OUT_UNIFIED) {
+    if (!flag) {
+        /* RCS: the line alone */
+    } else if (out_style == OUT_UNIFIED) {
         if (flag == ' ') {
             if (!bare)
                 fputc(initial_tab ? '\t' : ' ', out);
@@ -841,6 +843,8 @@ static void put_line(char flag, File *f, size_t i)
         }
     } else
         fwrite(p, 1, n, out);
+    if (!flag && line_incomplete(f, i))
+        return;
     fputc('\n', out);
     if (line_incomplete(f, i))
         fputs("\\ No newline at end of file\n", out);
@@ -1080,6 +1084,25 @@ static void print_ed(File *files, Change *script)
         }
     }
     free(v);
+}
+
+/* -n: RCS format. */
+static void print_rcs(File *files, Change *script)
+{
+    for (Change *c = script; c; c = c->link) {
+        long f0, l0, f1, l1;
+        int ch = analyze_hunk(files, c, c, &f0, &l0, &f1, &l1);
+        if (!ch)
+            continue;
+        begin_output(files);
+        if (ch & OLD)
+            fprintf(out, "d%ld %ld\n", f0 + 1, l0 - f0 + 1);
+        if (ch & NEW) {
+            fprintf(out, "a%ld %ld\n", l0 + 1, l1 - f1 + 1);
+            for (long i = f1; i <= l1; i++)
+                put_line(0, &files[1], (size_t)i);
+        }
+    }
 }
 
 /* -y: side by side, as GNU's side.c lays it out. */
@@ -1417,6 +1440,8 @@ static int compare_contents(File *files, const char *paths[2])
             print_ed(files, script);
         else if (out_style == OUT_SDIFF)
             print_sdiff(files, script);
+        else if (out_style == OUT_RCS)
+            print_rcs(files, script);
         else
             print_hunks(files, script);
     }
@@ -1682,6 +1707,7 @@ static void usage(void)
           "  -q, --brief                   report only when files differ\n"
           "  -s, --report-identical-files  report when two files are the same\n"
           "  -e, --ed                      output an ed script\n"
+          "  -n, --rcs                     output an RCS format diff\n"
           "  -y, --side-by-side            output in two columns\n"
           "  -W, --width=NUM               output at most NUM (default 130) print columns\n"
           "      --left-column             output only the left column of common lines\n"
@@ -1735,7 +1761,7 @@ static const LongOpt long_opts[] = {
     {"exclude", 1, 'x'}, {"exclude-from", 1, 'X'}, {"color", 2, LO_COLOR}, {"unified", 2, 'U'},
     {"context", 2, 'C'}, {"minimal", 0, 'd'}, {"expand-tabs", 0, 't'}, {"initial-tab", 0, 'T'},
     {"show-c-function", 0, 'p'}, {"show-function-line", 1, 'F'}, {"strip-trailing-cr", 0, LO_STRIP_CR},
-    {"normal", 0, LO_NORMAL}, {"ed", 0, 'e'}, {"side-by-side", 0, 'y'}, {"width", 1, 'W'},
+    {"normal", 0, LO_NORMAL}, {"ed", 0, 'e'}, {"side-by-side", 0, 'y'}, {"rcs", 0, 'n'}, {"width", 1, 'W'},
     {"left-column", 0, LO_LEFT_COLUMN}, {"suppress-common-lines", 0, LO_SUPPRESS_COMMON}, {"help", 0, LO_HELP}, {"version", 0, 'v'}, {"tabsize", 1, LO_TABSIZE},
     {"suppress-blank-empty", 0, LO_SUPPRESS_BLANK}, {"no-dereference", 0, LO_NODEREF},
     {"horizon-lines", 1, LO_HORIZON}, {"speed-large-files", 0, LO_SPEED},
@@ -1744,7 +1770,7 @@ static const LongOpt long_opts[] = {
 };
 
 static const char short_with_arg[] = "CUIxXFSLW";
-static const char short_plain[] = "abBcdeEhiHNpqrstTuvwyZ";
+static const char short_plain[] = "abBcdeEhiHnNpqrstTuvwyZ";
 
 static int parse_count(const char *s, long *v)
 {
@@ -1829,6 +1855,7 @@ static void apply_option(int code, const char *arg)
     case 'd': minimal = 1; break;
     case 'e': out_style = OUT_ED; break;
     case 'y': out_style = OUT_SDIFF; break;
+    case 'n': out_style = OUT_RCS; break;
     case 'W': {
         long n;
         if (parse_count(arg, &n) < 0 || n == 0)
@@ -2033,7 +2060,7 @@ int main(int argc, char **argv)
             }
             if (!strchr(short_plain, c)) {
                 char tmp[2] = {c, 0};
-                if (c == 'n' || c == 'D' || c == 'l' || c == 'f' || c == 'P') {
+                if (c == 'D' || c == 'l' || c == 'f' || c == 'P') {
                     fprintf(stderr, "diff: option -%c is not supported by this diff\n", c);
                     exit(2);
                 }
