@@ -3,7 +3,7 @@ namespace AgentOs.Tests.Vm;
 /// <summary>
 /// The library's diff (src/AgentOs/Software/Diff), which replaces the published diffutils' diff: that one does not split
 /// bundled short options (<c>diff -rq a b</c>: "unknown option: -rq"). The script's stdout and stderr must equal what
-/// GNU diffutils 3.8 printed for it: normal, unified, context and brief formats, labels, a missing newline, -i/-b/-w,
+/// GNU diffutils 3.8 printed for it: normal, unified, context, brief, side-by-side and ed formats, labels, a missing newline, -i/-b/-w,
 /// recursive comparison with Only in / Common subdirectories / -N, -x, stdin, binary files and exit statuses.
 /// </summary>
 public sealed class DiffTests
@@ -17,6 +17,8 @@ diff -u a b; echo "rc=$?"
 diff -c a b; echo "rc=$?"
 diff -U1 --label old --label new a b; echo "rc=$?"
 diff -q a b; echo "rc=$?"
+diff -y -t -W 40 a b; echo "rc=$?"
+diff -e a b; echo "rc=$?"
 diff -s a a; echo "rc=$?"
 printf 'x' > c; printf 'x\n' > d
 diff c d; echo "rc=$?"
@@ -26,6 +28,7 @@ diff -w e f; echo "rc=$?"
 mkdir -p l/s r/s l/only; echo 1 > l/s/k; echo 2 > r/s/k; echo same > l/x; echo same > r/x; echo n > r/new
 touch -d '2024-05-01 12:00:00' l/s/k r/s/k r/new
 diff -rq l r; echo "rc=$?"
+diff -r -q l r > /dev/null; echo "rc=$?"
 diff -ruN l r; echo "rc=$?"
 diff l r; echo "rc=$?"
 diff -r -x s l r; echo "rc=$?"
@@ -82,6 +85,19 @@ rc=1
 rc=1
 Files a and b differ
 rc=1
+one                   one
+two                |  2
+three                 three
+four                  four
+                   >  five
+rc=1
+4a
+five
+.
+2c
+2
+.
+rc=1
 Files a and a are identical
 rc=0
 1c1
@@ -99,6 +115,7 @@ rc=1
 Only in r: new
 Only in l: only
 Files l/s/k and r/s/k differ
+rc=1
 rc=1
 diff -ruN l/new r/new
 --- l/new	1970-01-01 00:00:00.000000000 +0000
