@@ -23,7 +23,7 @@
 
 /* Options. */
 enum { OUT_NORMAL, OUT_UNIFIED, OUT_CONTEXT, OUT_ED, OUT_SDIFF, OUT_RCS };
-static int out_style = OUT_NORMAL, context = -1, brief, report_identical, recursive, new_file, unidir_new_file;
+static int out_style = OUT_NORMAL, out_style_set, context = -1, brief, report_identical, recursive, new_file, unidir_new_file;
 static int ign_case, ign_all_space, ign_space_change, ign_trailing_space, ign_tab_expansion, ign_blank_lines;
 static int width = 130, left_column, suppress_common, sdiff_half_width, sdiff_column2_offset;
 static int text_mode, minimal, expand_tabs, initial_tab, strip_cr, suppress_blank_empty, tabsize = 8;
@@ -31,7 +31,8 @@ static const char *labels[2];
 static int nlabels;
 static char **excludes;
 static size_t nexcludes;
-static regex_t ignore_re, function_re;
+static regex_t *ignore_res, function_re;
+static size_t nignore_res;
 static int have_ignore_re, have_function_re;
 static char *switch_string; /* the options as given, for "diff OPTIONS A B" lines in directory comparisons */
 static FILE *out;
@@ -768,7 +769,9 @@ static int line_blank_or_ignored(File *f, size_t i)
         char *s = xmalloc(n + 1);
         memcpy(s, p, n);
         s[n] = 0;
-        int m = regexec(&ignore_re, s, 0, NULL, 0) == 0;
+        int m = 0;
+        for (size_t k = 0; k < nignore_res && !m; k++)
+            m = regexec(&ignore_res[k], s, 0, NULL, 0) == 0;
         free(s);
         if (m)
             return 1;
@@ -1818,8 +1821,17 @@ static void add_exclude_file(const char *path)
     free(data);
 }
 
+static void specify_style(int style)
+{
+    if (out_style_set && out_style != style)
+        try_help("conflicting output style options", NULL);
+    out_style = style;
+    out_style_set = 1;
+}
+
 static void set_context(int style, const char *arg, const char *opt_text)
 {
+    specify_style(style);
     long n;
     if (arg) {
         if (parse_count(arg, &n) < 0)
@@ -1853,9 +1865,9 @@ static void apply_option(int code, const char *arg)
     case 'u': set_context(OUT_UNIFIED, NULL, "-u"); break;
     case 'U': set_context(OUT_UNIFIED, arg, "-U"); break;
     case 'd': minimal = 1; break;
-    case 'e': out_style = OUT_ED; break;
-    case 'y': out_style = OUT_SDIFF; break;
-    case 'n': out_style = OUT_RCS; break;
+    case 'e': specify_style(OUT_ED); break;
+    case 'y': specify_style(OUT_SDIFF); break;
+    case 'n': specify_style(OUT_RCS); break;
     case 'W': {
         long n;
         if (parse_count(arg, &n) < 0 || n == 0)
@@ -1871,11 +1883,9 @@ static void apply_option(int code, const char *arg)
         break;
     case 'i': ign_case = 1; break;
     case 'I':
-        if (have_ignore_re) {
-            /* several -I: any of them; join as alternatives of basic regexes */
-            regfree(&ignore_re);
-        }
-        compile_re(&ignore_re, arg);
+        /* several -I: a line matching any of them is ignorable */
+        ignore_res = xrealloc(ignore_res, (nignore_res + 1) * sizeof *ignore_res);
+        compile_re(&ignore_res[nignore_res++], arg);
         have_ignore_re = 1;
         break;
     case 'F':
@@ -1891,8 +1901,10 @@ static void apply_option(int code, const char *arg)
         have_function_re = 1;
         break;
     case 'L': case LO_LABEL:
-        if (nlabels >= 2)
-            try_help("too many file label options", NULL);
+        if (nlabels >= 2) {
+            fputs("diff: too many file label options\n", stderr);
+            exit(2);
+        }
         labels[nlabels++] = arg;
         break;
     case 'N': new_file = 1; break;
@@ -1908,7 +1920,7 @@ static void apply_option(int code, const char *arg)
     case 'x': add_exclude(arg); break;
     case 'X': add_exclude_file(arg); break;
     case LO_STRIP_CR: strip_cr = 1; break;
-    case LO_NORMAL: out_style = OUT_NORMAL; break;
+    case LO_NORMAL: specify_style(OUT_NORMAL); break;
     case LO_SUPPRESS_BLANK: suppress_blank_empty = 1; break;
     case LO_TABSIZE: {
         long n;
@@ -1923,7 +1935,7 @@ static void apply_option(int code, const char *arg)
         break;
     case LO_HELP: usage(); exit(0);
     case 'v':
-        fputs("diff (AgentOs) 3.8\nCompatible with GNU diffutils 3.8.\n", stdout);
+        fputs("diff (AgentOs, compatible with GNU diffutils) 3.8\n", stdout);
         exit(0);
     }
 }
@@ -2011,9 +2023,17 @@ int main(int argc, char **argv)
                 try_help("unrecognized option '%s'", tmp);
             }
             if (ambiguous) {
-                char tmp[512];
-                snprintf(tmp, sizeof tmp, "%.*s", (int)(eq ? eq - a : (long)strlen(a)), a);
-                try_help("option '%s' is ambiguous", tmp);
+                fprintf(stderr, "diff: option '%.*s' is ambiguous; possibilities:", (int)(eq ? eq - a : (long)strlen(a)), a);
+                const char *names[64];
+                size_t nn = 0;
+                for (const LongOpt *o = long_opts; o->name && nn < 64; o++)
+                    if (strncmp(o->name, body, len) == 0)
+                        names[nn++] = o->name;
+                qsort(names, nn, sizeof *names, cmp_names);
+                for (size_t k = 0; k < nn; k++)
+                    fprintf(stderr, " '--%s'", names[k]);
+                fputc('\n', stderr);
+                try_help(NULL, NULL);
             }
             const char *arg = NULL;
             if (match->arg == 0 && eq) {
