@@ -215,14 +215,20 @@ static int ws(unsigned char c) { return c == ' ' || c == '\t' || c == '\v' || c 
 /* The line as compared: case folded and white space normalized as the options say, into *buf. */
 static size_t normalize(const char *p, size_t n, char **buf, size_t *cap)
 {
-    if (*cap < n * 8 + 16) {
-        *cap = n * 8 + 16;
+    if (*cap < n + 16) {
+        *cap = n + 16;
         *buf = xrealloc(*buf, *cap);
     }
     char *o = *buf;
     size_t w = 0, col = 0;
     for (size_t i = 0; i < n;) {
         unsigned char c = (unsigned char)p[i];
+        /* room for this character: a tab may expand to tabsize spaces */
+        if (*cap - w < (size_t)tabsize + 2) {
+            *cap = *cap * 2 + (size_t)tabsize + 2;
+            *buf = xrealloc(*buf, *cap);
+            o = *buf;
+        }
         if (ws(c) && (ign_all_space || ign_space_change || ign_trailing_space)) {
             size_t j = i;
             while (j < n && ws((unsigned char)p[j]))
