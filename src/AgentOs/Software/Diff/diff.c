@@ -1565,7 +1565,44 @@ static const char *type_name(const struct stat *st)
 
 static int compare_paths(const char *name0, const char *name1, int absent0, int absent1);
 
+/* The directory pairs being compared above the current one, to stop at a loop (a symlink to an ancestor). */
+static struct { dev_t dev[2]; ino_t ino[2]; int absent[2]; } *ancestors;
+static size_t nancestors, cap_ancestors;
+
+static int dir_loop(File *files, int f)
+{
+    for (size_t k = 0; k < nancestors; k++)
+        if (!ancestors[k].absent[f] && ancestors[k].dev[f] == files[f].st.st_dev &&
+            ancestors[k].ino[f] == files[f].st.st_ino)
+            return 1;
+    return 0;
+}
+
+static int diff_dirs_listed(File *files);
+
 static int diff_dirs(File *files)
+{
+    if ((files[0].absent || dir_loop(files, 0)) && (files[1].absent || dir_loop(files, 1))) {
+        fflush(out);
+        fprintf(stderr, "diff: %s: recursive directory loop\n", files[files[0].absent].name);
+        return 2;
+    }
+    if (nancestors == cap_ancestors) {
+        cap_ancestors = cap_ancestors ? cap_ancestors * 2 : 16;
+        ancestors = xrealloc(ancestors, cap_ancestors * sizeof *ancestors);
+    }
+    for (int f = 0; f < 2; f++) {
+        ancestors[nancestors].dev[f] = files[f].st.st_dev;
+        ancestors[nancestors].ino[f] = files[f].st.st_ino;
+        ancestors[nancestors].absent[f] = files[f].absent;
+    }
+    nancestors++;
+    int status = diff_dirs_listed(files);
+    nancestors--;
+    return status;
+}
+
+static int diff_dirs_listed(File *files)
 {
     char **v[2];
     long n[2];
