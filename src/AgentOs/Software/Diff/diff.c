@@ -1721,7 +1721,10 @@ static int compare_paths(const char *name0, const char *name1, int absent0, int 
         dir0 = S_ISDIR(files[0].st.st_mode);
         dir1 = S_ISDIR(files[1].st.st_mode);
     }
-    if (dir0 && dir1) {
+    if (dir0 && dir1 && !files[0].absent && !files[1].absent &&
+        files[0].st.st_dev == files[1].st.st_dev && files[0].st.st_ino == files[1].st.st_ino) {
+        status = 0; /* the same directory */
+    } else if (dir0 && dir1) {
         if (depth > 0 && !recursive) {
             fprintf(out, "Common subdirectories: %s and %s\n", names[0], names[1]);
             status = 0;
