@@ -9,9 +9,10 @@ namespace AgentOs.Software;
 /// <c>egrep</c>/<c>fgrep</c> wrappers that call <c>grep</c>. <see cref="Tac"/>: the published uutils tac cannot read
 /// a pipe (it memory-maps a temp copy, which its wasm build cannot), so it replaces coreutils' tac. <see cref="Cat"/>:
 /// the published uutils cat refuses paths that are pipes or devices (its wasm build knows only files, directories and
-/// symlinks), so it replaces coreutils' cat. <see cref="Mkfifo"/>: the published coreutils has none. <see cref="Diff"/>:
-/// the published diffutils does not split bundled short options (<c>diff -rq</c>), so it replaces diffutils' diff. One package per
-/// process, shared by every VM like a cached .aospkg, so a VM pays no copy of the module.
+/// symlinks), so it replaces coreutils' cat. <see cref="Mkfifo"/>: the published coreutils has none.
+/// <see cref="Diff"/>: the published diffutils does not split bundled short options (<c>diff -rq</c>), so it replaces
+/// diffutils' diff. One package per process, shared by every VM like a cached .aospkg, so a VM pays no copy of the
+/// module.
 /// </summary>
 internal sealed class OwnProgram
 {

@@ -1,10 +1,11 @@
 namespace AgentOs.Tests.Vm;
 
 /// <summary>
-/// The library's diff (src/AgentOs/Software/Diff), which replaces the published diffutils' diff: that one does not split
-/// bundled short options (<c>diff -rq a b</c>: "unknown option: -rq"). The script's stdout and stderr must equal what
-/// GNU diffutils 3.8 printed for it: normal, unified, context, brief, side-by-side and ed formats, labels, a missing newline, -i/-b/-w,
-/// recursive comparison with Only in / Common subdirectories / -N, -x, stdin, binary files and exit statuses.
+/// The library's diff (src/AgentOs/Software/Diff), which replaces the published diffutils' diff: that one does not
+/// split bundled short options (<c>diff -rq a b</c>: "unknown option: -rq"). The script's stdout and stderr must equal
+/// what GNU diffutils 3.8 printed for it: normal, unified, context, brief, side-by-side and ed formats, labels, a
+/// missing newline, -i/-b/-w, recursive comparison with Only in / Common subdirectories / -N, -x, stdin, binary files
+/// and exit statuses.
 /// </summary>
 public sealed class DiffTests
 {
@@ -156,7 +157,10 @@ rc=2
         var result = await vm.ExecAsync("mkdir -p /tmp/d && cd /tmp/d\n" + Script);
 
         Assert.Equal(GnuStdout, result.Stdout);
-        Assert.Equal("diff: missing: No such file or directory\ndiff: missing operand after 'l'\ndiff: Try 'diff --help' for more information.\n", result.Stderr);
+        Assert.Equal(
+            "diff: missing: No such file or directory\n"
+            + "diff: missing operand after 'l'\ndiff: Try 'diff --help' for more information.\n",
+            result.Stderr);
         Assert.Equal(0, result.ExitCode);
     }
 }
