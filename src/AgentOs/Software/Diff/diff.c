@@ -1827,9 +1827,9 @@ static int parse_count(const char *s, long *v)
         return -1;
     long n = 0;
     for (; *s; s++) {
-        if (*s < '0' || *s > '9' || n > 100000000)
+        if (*s < '0' || *s > '9')
             return -1;
-        n = n * 10 + (*s - '0');
+        n = n > 100000000 ? 1000000000 : n * 10 + (*s - '0'); /* saturates */
     }
     *v = n;
     return 0;
@@ -1882,7 +1882,8 @@ static void set_context(int style, const char *arg, const char *opt_text)
     if (arg) {
         if (parse_count(arg, &n) < 0)
             try_help("invalid context length '%s'", arg);
-        context = (int)n;
+        /* more context than any file in memory has lines; keeps 2 * context + 1 within a 32-bit long */
+        context = n > 100000000 ? 100000000 : (int)n;
     } else if (context < 3)
         context = 3;
     (void)opt_text;
