@@ -32,7 +32,7 @@ internal sealed class TestVm : IDisposable
             Assert.Equal(Errno.Success, kernel.MountPackage(package, sha));
         }
 
-        // Every VM the library makes carries its own grep, tac, cat, mkfifo, awk and gzip (Software/OwnProgram); so does this one.
+        // Every VM the library makes carries its own grep, tac, cat, mkfifo, diff, awk and gzip (Software/OwnProgram); so does this one.
         foreach (var own in OwnProgram.All)
         {
             AgentOsVm.InstallOwnProgram(kernel, own);

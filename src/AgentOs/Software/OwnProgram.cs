@@ -9,11 +9,12 @@ namespace AgentOs.Software;
 /// <c>egrep</c>/<c>fgrep</c> wrappers that call <c>grep</c>. <see cref="Tac"/>: the published uutils tac cannot read
 /// a pipe (it memory-maps a temp copy, which its wasm build cannot), so it replaces coreutils' tac. <see cref="Cat"/>:
 /// the published uutils cat refuses paths that are pipes or devices (its wasm build knows only files, directories and
-/// symlinks), so it replaces coreutils' cat. <see cref="Mkfifo"/>: the published coreutils has none. <see cref="Awk"/>:
-/// The One True Awk (Software/Awk, vendored C sources, several files), because the published <c>gawk</c> package's
-/// awk (a Rust awk) runs the whole program once per file operand (<c>END{print NR}</c> over two files prints twice);
-/// it replaces that package's <c>awk</c>, its only command.
-/// <see cref="Gzip"/> (Software/Gzip, Rust): the published gzip has no -t; it replaces its gzip, gunzip and zcat. One package per
+/// symlinks), so it replaces coreutils' cat. <see cref="Mkfifo"/>: the published coreutils has none.
+/// <see cref="Diff"/>: the published diffutils does not split bundled short options (<c>diff -rq</c>), so it replaces
+/// diffutils' diff. <see cref="Awk"/>: The One True Awk (Software/Awk, vendored C sources, several files), because the
+/// published <c>gawk</c> package's awk (a Rust awk) runs the whole program once per file operand (<c>END{print NR}</c>
+/// over two files prints twice); it replaces that package's <c>awk</c>, its only command. <see cref="Gzip"/>
+/// (Software/Gzip, Rust): the published gzip has no -t; it replaces its gzip, gunzip and zcat. One package per
 /// process, shared by every VM like a cached .aospkg, so a VM pays no copy of the module.
 /// </summary>
 internal sealed class OwnProgram
@@ -22,11 +23,12 @@ internal sealed class OwnProgram
     public static readonly OwnProgram Tac = new("tac", companion: "coreutils", replaces: true);
     public static readonly OwnProgram Cat = new("cat", companion: "coreutils", replaces: true);
     public static readonly OwnProgram Mkfifo = new("mkfifo", companion: "coreutils", replaces: false);
+    public static readonly OwnProgram Diff = new("diff", companion: "diffutils", replaces: true);
     public static readonly OwnProgram Awk = new("awk", companion: "gawk", replaces: true);
     public static readonly OwnProgram Gzip = new("gzip", companion: "gzip", replaces: true, also: ["gunzip", "zcat"]);
 
     /// <summary>Every command the library carries, in install order.</summary>
-    public static IReadOnlyList<OwnProgram> All { get; } = [Grep, Tac, Cat, Mkfifo, Awk, Gzip];
+    public static IReadOnlyList<OwnProgram> All { get; } = [Grep, Tac, Cat, Mkfifo, Diff, Awk, Gzip];
 
     private readonly Lazy<(AospkgPackage Package, string Sha256)> _loaded;
 

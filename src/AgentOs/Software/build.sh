@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Rebuilds the library's own commands (Grep, Tac, Cat, Mkfifo: NAME/name.c -> NAME/name.wasm; Awk: The One True Awk's
-# sources in Awk/, see Awk/README.md -> Awk/awk.wasm) for wasm32-wasip1 with
+# Rebuilds the library's own commands (Grep, Tac, Cat, Mkfifo, Diff: NAME/name.c -> NAME/name.wasm; Awk: The One True
+# Awk's sources in Awk/, see Awk/README.md -> Awk/awk.wasm) for wasm32-wasip1 with
 # Debian 12's clang 14 + lld 14 + wasi-libc (apt-get install clang lld wasi-libc), and Gzip (Rust: Gzip/gzip.wasm) with
 # Debian 12's rustc 1.63 and packaged crates (apt-get install rustc cargo libstd-rust-dev-wasm32 librust-miniz-oxide-dev
 # librust-crc32fast-dev). The library embeds the committed
@@ -11,7 +11,7 @@
 set -euo pipefail
 export LC_ALL=C
 here="$(cd "$(dirname "$0")" && pwd)"
-for dir in Grep Tac Cat Mkfifo; do
+for dir in Grep Tac Cat Mkfifo Diff; do
   name=${dir,,}
   out="$(mkdir -p "${1:-$here/$dir}" && cd "${1:-$here/$dir}" && pwd)"
   # -nodefaultlibs: Debian ships no compiler-rt builtins for wasm32 and none of these needs one. -msimd128: grep's
