@@ -116,7 +116,7 @@ internal static class McpCommand
 
         // Fetch missing software once, before any client waits on a session for it.
         await SoftwareCommands.EnsureCachedAsync(settings.Software, ct).ConfigureAwait(false);
-        httpOptions.CreateVm = cancellationToken => GuestSession.CreateVmAsync(settings, loggers, host, cancellationToken);
+        httpOptions.CreateVm = async cancellationToken => McpSessionVm.Of(await GuestSession.CreateVmAsync(settings, loggers, host, cancellationToken).ConfigureAwait(false));
         AgentOsMcpHttpServer server;
         try
         {

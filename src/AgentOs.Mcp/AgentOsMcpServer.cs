@@ -20,6 +20,14 @@ public static class AgentOsMcpServer
     public static IReadOnlyList<McpServerTool> CreateTools(AgentOsVm vm, AgentOsMcpOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(vm);
+        return CreateTools(new InProcessSessionVm(vm, ownsVm: false), options);
+    }
+
+    /// <summary>The tools bound to <paramref name="vm"/>, a VM this process may not hold (see <see cref="IMcpSessionVm"/>).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public static IReadOnlyList<McpServerTool> CreateTools(IMcpSessionVm vm, AgentOsMcpOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(vm);
         options ??= new AgentOsMcpOptions();
         options.Validate();
         return
@@ -35,8 +43,9 @@ public static class AgentOsMcpServer
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
     public static McpServerOptions CreateServerOptions(AgentOsVm vm, AgentOsMcpOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(vm);
         var serverOptions = new McpServerOptions();
-        Configure(serverOptions, vm, options);
+        Configure(serverOptions, new InProcessSessionVm(vm, ownsVm: false), options);
         return serverOptions;
     }
 
@@ -65,7 +74,7 @@ public static class AgentOsMcpServer
     }
 
     /// <summary>Fills in <paramref name="serverOptions"/> (also ones the HTTP transport made for a session) for <paramref name="vm"/>.</summary>
-    internal static void Configure(McpServerOptions serverOptions, AgentOsVm vm, AgentOsMcpOptions? options)
+    internal static void Configure(McpServerOptions serverOptions, IMcpSessionVm vm, AgentOsMcpOptions? options)
     {
         serverOptions.ServerInfo = new Implementation { Name = Name, Version = Version };
         serverOptions.ServerInstructions = VmDescription.Instructions(vm);

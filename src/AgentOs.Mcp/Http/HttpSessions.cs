@@ -60,7 +60,7 @@ internal sealed partial class HttpSessions(AgentOsMcpHttpOptions options, ILogge
             if (context.Features.Get<McpServer>() is null)
             {
                 // No session came of this request (not an initialize, refused, or its VM failed): free the slot.
-                if (context.Items[VmItem] is AgentOsVm orphan)
+                if (context.Items[VmItem] is IMcpSessionVm orphan)
                 {
                     await orphan.DisposeAsync().ConfigureAwait(false);
                 }
@@ -73,7 +73,7 @@ internal sealed partial class HttpSessions(AgentOsMcpHttpOptions options, ILogge
     /// <summary><c>ConfigureSessionOptions</c>: the new session's VM and its tools.</summary>
     public async Task ConfigureAsync(HttpContext context, McpServerOptions serverOptions, CancellationToken cancellationToken)
     {
-        AgentOsVm vm = await options.CreateVm(cancellationToken).ConfigureAwait(false);
+        IMcpSessionVm vm = await options.CreateVm(cancellationToken).ConfigureAwait(false);
         context.Items[VmItem] = vm;
         AgentOsMcpServer.Configure(serverOptions, vm, options.Tools);
     }
@@ -81,8 +81,8 @@ internal sealed partial class HttpSessions(AgentOsMcpHttpOptions options, ILogge
     /// <summary><c>RunSessionHandler</c>: serves the session until it is deleted, expires or the server stops; then disposes its VM.</summary>
     public async Task RunAsync(HttpContext context, McpServer server, CancellationToken sessionClosed)
     {
-        var vm = (AgentOsVm)context.Items[VmItem]!;
-        LogSessionStarted(server.SessionId, vm.Id);
+        var vm = (IMcpSessionVm)context.Items[VmItem]!;
+        LogSessionStarted(server.SessionId, vm.Name);
         try
         {
             await server.RunAsync(sessionClosed).ConfigureAwait(false);
@@ -91,7 +91,7 @@ internal sealed partial class HttpSessions(AgentOsMcpHttpOptions options, ILogge
         {
             await vm.DisposeAsync().ConfigureAwait(false);
             Interlocked.Decrement(ref _slots);
-            LogSessionEnded(server.SessionId, vm.Id);
+            LogSessionEnded(server.SessionId, vm.Name);
         }
     }
 
