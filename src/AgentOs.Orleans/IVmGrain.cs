@@ -21,6 +21,7 @@ public interface IVmGrain : IGrainWithStringKey
     /// <exception cref="VmFileSystemException">The working directory is unusable.</exception>
     /// <exception cref="VmSpawnException">The shell could not be started (e.g. the process limit).</exception>
     [Alias("Exec")]
+    [ResponseTimeout("1.00:00:00")] // A command runs as long as its own timeout or the caller's cancellation allows, not Orleans' 30 s default.
     Task<VmExecResult> ExecAsync(string command, VmExecOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>Runs <paramref name="command"/> through <c>/bin/sh -c</c>, yielding stdout/stderr chunks as the guest
