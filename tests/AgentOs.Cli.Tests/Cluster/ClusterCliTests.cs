@@ -72,7 +72,7 @@ public sealed class ClusterCliTests
         await using var node = NodeProcess.Start(url, "--mcp-http", "127.0.0.1:0");
         await node.JoinedAsync();
 
-        using var cli = CliRunner.Start(["exec", "--cluster", url, "--vm", "c", "--", "echo ready; sleep 100; echo never"]);
+        using var cli = CliRunner.Start(["exec", "--cluster", url, "--vm", "c", "--", "echo ready; sleep 1000; echo never"]);
         var stderr = cli.StandardError.ReadToEndAsync();
         Assert.Equal("ready", await cli.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(3)));
         using (var interrupt = Process.Start("kill", ["-INT", cli.Id.ToString(CultureInfo.InvariantCulture)]))
@@ -80,7 +80,8 @@ public sealed class ClusterCliTests
             await interrupt.WaitForExitAsync();
         }
 
-        // A deadline well under the sleep: only an interrupted command lets the client end in time.
+        // A deadline far under the sleep: only an interrupted command lets the client end in time, and only a killed
+        // one leaves no process behind before the listing polls below give up.
         await cli.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
         Assert.True(cli.ExitCode == 130, $"exit {cli.ExitCode}; stderr: {await stderr}");
         Assert.DoesNotContain("never", await cli.StandardOutput.ReadToEndAsync(), StringComparison.Ordinal);
