@@ -63,6 +63,9 @@ internal sealed class McpOptionSet
     /// <summary>Whether a session option was given (they need <see cref="Http"/>).</summary>
     public bool HasSessionOptions(ParseResult parse) => parse.GetValue(_maxSessions) is not null || parse.GetValue(_idleTimeout) is not null;
 
+    /// <summary>Whether a tool option was given (for <c>agentos node</c>, they too need <see cref="Http"/>).</summary>
+    public bool HasToolOptions(ParseResult parse) => parse.GetValue(_execTimeout) is not null || parse.GetValue(_maxOutput) is not null;
+
     /// <summary>The tools' limits; <paramref name="allowedHosts"/> are named in their descriptions.</summary>
     /// <exception cref="CliUsageException">A value does not parse.</exception>
     public AgentOsMcpOptions ReadTools(ParseResult parse, IReadOnlyList<string> allowedHosts)

@@ -55,7 +55,7 @@ internal static class NodeCommand
             var tools = mcp.ReadTools(parse, []);
             AgentOsMcpHttpOptions? mcpOptions = parse.GetValue(mcp.Http) is { } mcpAddress
                 ? mcp.ReadHttp(parse, mcpAddress, tools)
-                : mcp.HasSessionOptions(parse) ? throw new CliUsageException("--max-sessions and --mcp-idle-timeout need --mcp-http") : null;
+                : mcp.HasSessionOptions(parse) || mcp.HasToolOptions(parse) ? throw new CliUsageException("--exec-timeout, --max-output-bytes, --max-sessions and --mcp-idle-timeout need --mcp-http") : null;
             var memoryText = parse.GetValue(hostMemory);
             var cores = parse.GetValue(hostCpu);
             _ = SidecarCommand.HostTotals(memoryText, cores); // refuses bad totals now, not inside the node's start-up
