@@ -8,7 +8,8 @@ namespace AgentOs.Mcp;
 
 /// <summary>
 /// An MCP server whose tools (<c>exec</c>, <c>read_file</c>, <c>write_file</c>, <c>list_directory</c>) act on one
-/// <see cref="AgentOsVm"/>: one VM per MCP session, owned by the caller, whose state persists between calls.
+/// <see cref="AgentOsVm"/> (or any <see cref="IMcpSessionVm"/>): one VM per MCP session, owned by the caller, whose
+/// state persists between calls.
 /// </summary>
 public static class AgentOsMcpServer
 {

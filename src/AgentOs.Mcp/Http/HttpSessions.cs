@@ -89,9 +89,16 @@ internal sealed partial class HttpSessions(AgentOsMcpHttpOptions options, ILogge
         }
         finally
         {
-            await vm.DisposeAsync().ConfigureAwait(false);
-            Interlocked.Decrement(ref _slots);
-            LogSessionEnded(server.SessionId, vm.Name);
+            try
+            {
+                // A VM held elsewhere (a cluster's grain) may fail to end; the session's slot is free all the same.
+                await vm.DisposeAsync().ConfigureAwait(false);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _slots);
+                LogSessionEnded(server.SessionId, vm.Name);
+            }
         }
     }
 
@@ -117,6 +124,6 @@ internal sealed partial class HttpSessions(AgentOsMcpHttpOptions options, ILogge
     [LoggerMessage(Level = LogLevel.Information, Message = "MCP session {SessionId} started with VM {VmId}")]
     private partial void LogSessionStarted(string? sessionId, string vmId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "MCP session {SessionId} ended; VM {VmId} disposed")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "MCP session {SessionId} on VM {VmId} ended")]
     private partial void LogSessionEnded(string? sessionId, string vmId);
 }
