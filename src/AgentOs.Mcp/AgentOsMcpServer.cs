@@ -8,7 +8,8 @@ namespace AgentOs.Mcp;
 
 /// <summary>
 /// An MCP server whose tools (<c>exec</c>, <c>read_file</c>, <c>write_file</c>, <c>list_directory</c>) act on one
-/// <see cref="AgentOsVm"/>: one VM per MCP session, owned by the caller, whose state persists between calls.
+/// <see cref="AgentOsVm"/> (or any <see cref="IMcpSessionVm"/>): one VM per MCP session, owned by the caller, whose
+/// state persists between calls.
 /// </summary>
 public static class AgentOsMcpServer
 {
@@ -18,6 +19,14 @@ public static class AgentOsMcpServer
     /// <summary>The tools bound to <paramref name="vm"/>; descriptions name its commands and limits.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
     public static IReadOnlyList<McpServerTool> CreateTools(AgentOsVm vm, AgentOsMcpOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(vm);
+        return CreateTools(new InProcessSessionVm(vm, ownsVm: false), options);
+    }
+
+    /// <summary>The tools bound to <paramref name="vm"/>, a VM this process may not hold (see <see cref="IMcpSessionVm"/>).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public static IReadOnlyList<McpServerTool> CreateTools(IMcpSessionVm vm, AgentOsMcpOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(vm);
         options ??= new AgentOsMcpOptions();
@@ -35,8 +44,9 @@ public static class AgentOsMcpServer
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
     public static McpServerOptions CreateServerOptions(AgentOsVm vm, AgentOsMcpOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(vm);
         var serverOptions = new McpServerOptions();
-        Configure(serverOptions, vm, options);
+        Configure(serverOptions, new InProcessSessionVm(vm, ownsVm: false), options);
         return serverOptions;
     }
 
@@ -65,7 +75,7 @@ public static class AgentOsMcpServer
     }
 
     /// <summary>Fills in <paramref name="serverOptions"/> (also ones the HTTP transport made for a session) for <paramref name="vm"/>.</summary>
-    internal static void Configure(McpServerOptions serverOptions, AgentOsVm vm, AgentOsMcpOptions? options)
+    internal static void Configure(McpServerOptions serverOptions, IMcpSessionVm vm, AgentOsMcpOptions? options)
     {
         serverOptions.ServerInfo = new Implementation { Name = Name, Version = Version };
         serverOptions.ServerInstructions = VmDescription.Instructions(vm);

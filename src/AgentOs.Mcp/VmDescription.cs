@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using AgentOs.Agents;
 
 namespace AgentOs.Mcp;
 
@@ -10,14 +9,14 @@ namespace AgentOs.Mcp;
 /// </summary>
 internal static class VmDescription
 {
-    public static string Instructions(AgentOsVm vm) =>
+    public static string Instructions(IMcpSessionVm vm) =>
         $"This server gives you one AgentOs VM for this session: an isolated POSIX-like sandbox (a virtual kernel " +
         $"running WebAssembly programs), not the user's machine and not Linux. Files and directories persist between " +
         $"calls of this session (each exec is a new shell, so cd and variables do not) and are discarded when the " +
         $"session ends. The working directory is {vm.WorkingDirectory}. Use exec for shell commands and read_file, " +
         $"write_file and list_directory for files.";
 
-    public static string Exec(AgentOsVm vm, AgentOsMcpOptions options)
+    public static string Exec(IMcpSessionVm vm, AgentOsMcpOptions options)
     {
         var limits = vm.Limits;
         var text = new StringBuilder();
@@ -26,7 +25,7 @@ internal static class VmDescription
             $"/bin/sh -c and return its exit code, stdout and stderr. Each call starts a new shell in {vm.WorkingDirectory} " +
             $"(or cwd): files persist between calls, cd and shell variables do not. ");
         text.Append("Only these commands exist (no package manager, compilers or interpreters beyond them): ")
-            .AppendJoin(' ', AgentToolText.Commands(vm))
+            .AppendJoin(' ', vm.Commands)
             .Append(". ");
         text.Append(CultureInfo.InvariantCulture,
             $"A command runs at most timeoutMs (default {(long)options.DefaultExecTimeout.TotalMilliseconds} ms, at most " +

@@ -15,6 +15,7 @@ public sealed class AgentOsClusterNode : IAsyncDisposable
     private AgentOsClusterNode(IHost host, IPEndPoint silo, IPEndPoint gateway)
     {
         _host = host;
+        Grains = host.Services.GetRequiredService<IGrainFactory>();
         SiloEndpoint = silo;
         GatewayEndpoint = gateway;
     }
@@ -24,6 +25,10 @@ public sealed class AgentOsClusterNode : IAsyncDisposable
 
     /// <summary>Where clients reach this node.</summary>
     public IPEndPoint GatewayEndpoint { get; }
+
+    /// <summary>The cluster's grains as seen from this node (no gateway hop), for services the node hosts itself
+    /// such as its MCP endpoint.</summary>
+    public IGrainFactory Grains { get; }
 
     /// <summary>Creates the store's schema if missing, then starts the node and joins the cluster.</summary>
     /// <exception cref="ArgumentException">A port is out of range, or both ports are the same.</exception>

@@ -14,4 +14,9 @@ public sealed class VmExecOptions
 
     /// <summary>Kills the command's process group when it expires; null: no timeout.</summary>
     [Id(2)] public TimeSpan? Timeout { get; set; }
+
+    /// <summary>With <see cref="IVmGrain.ExecAsync"/>: the most bytes kept of stdout and of stderr each (the rest is
+    /// dropped and <see cref="VmExecResult.StdoutTruncated"/> or <see cref="VmExecResult.StderrTruncated"/> set);
+    /// null: the VM's <c>maxCapturedOutputBytes</c>.</summary>
+    [Id(3)] public int? MaxOutputBytes { get; set; }
 }

@@ -21,6 +21,12 @@ public sealed class VmExecResult
     /// <summary>Stdout or stderr went past the capture limit and was cut.</summary>
     [Id(4)] public bool Truncated { get; set; }
 
+    /// <summary>Stdout went past the capture limit and was cut.</summary>
+    [Id(5)] public bool StdoutTruncated { get; set; }
+
+    /// <summary>Stderr went past the capture limit and was cut.</summary>
+    [Id(6)] public bool StderrTruncated { get; set; }
+
     /// <summary>Stdout as UTF-8 text.</summary>
     public string StdoutText => System.Text.Encoding.UTF8.GetString(Stdout);
 

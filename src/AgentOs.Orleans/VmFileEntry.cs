@@ -1,3 +1,4 @@
+using AgentOs.Kernel.Fds;
 
 namespace AgentOs.Orleans;
 
@@ -7,4 +8,8 @@ namespace AgentOs.Orleans;
 /// <param name="Size">Its size in bytes.</param>
 [GenerateSerializer]
 [Alias("AgentOs.Orleans.VmFileEntry")]
-public sealed record VmFileEntry([property: Id(0)] string Name, [property: Id(1)] bool IsDirectory, [property: Id(2)] long Size);
+public sealed record VmFileEntry([property: Id(0)] string Name, [property: Id(1)] bool IsDirectory, [property: Id(2)] long Size)
+{
+    /// <summary>Its type (regular file, directory, symlink, …).</summary>
+    [Id(3)] public FileType Type { get; init; }
+}

@@ -1,5 +1,9 @@
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
+using AgentOs.Agents;
+using AgentOs.Kernel;
 using AgentOs.Kernel.Fds;
+using AgentOs.Kernel.Processes;
 using AgentOs.Kernel.Limits;
 using AgentOs.Orleans.Placement;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +26,9 @@ internal sealed class VmGrain(
     IOptions<AgentOsSiloOptions> options) : Grain, IVmGrain
 {
     private const string StateName = "vm";
+
+    /// <summary>How long an interrupted command has to end after SIGINT before it is killed (as the CLI's local exec).</summary>
+    private static readonly TimeSpan InterruptGrace = TimeSpan.FromSeconds(1);
 
     private readonly GrainState<VmGrainState> _state = new(new VmGrainState());
     private bool _loaded;
@@ -72,12 +79,18 @@ internal sealed class VmGrain(
         return created;
     }
 
-    public async Task<VmExecResult> ExecAsync(string command, VmExecOptions? options = null)
+    public async Task<VmExecResult> ExecAsync(string command, VmExecOptions? options = null, CancellationToken cancellationToken = default)
     {
         var vm = await EnsureVmAsync(null).ConfigureAwait(true);
         try
         {
-            var result = await vm.ExecAsync(command, new ExecOptions { Cwd = options?.Cwd, StdinText = options?.Stdin, Timeout = options?.Timeout }).ConfigureAwait(true);
+            var result = await GuestAsync(() => vm.ExecAsync(command, new ExecOptions
+            {
+                Cwd = options?.Cwd,
+                StdinText = options?.Stdin,
+                Timeout = options?.Timeout,
+                MaxCapturedOutputBytes = options?.MaxOutputBytes,
+            }, cancellationToken)).ConfigureAwait(true);
             return new VmExecResult
             {
                 ExitCode = result.Signal is { } signal ? 128 + signal : result.ExitCode,
@@ -85,6 +98,8 @@ internal sealed class VmGrain(
                 Stderr = result.StderrBytes.ToArray(),
                 TimedOut = result.TimedOut,
                 Truncated = result.StdoutTruncated || result.StderrTruncated,
+                StdoutTruncated = result.StdoutTruncated,
+                StderrTruncated = result.StderrTruncated,
             };
         }
         finally
@@ -93,60 +108,216 @@ internal sealed class VmGrain(
         }
     }
 
-    public async IAsyncEnumerable<VmOutputChunk> ExecStreamAsync(string command, VmExecOptions? options = null)
+    public async IAsyncEnumerable<VmOutputChunk> ExecStreamAsync(string command, VmExecOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var vm = await EnsureVmAsync(null).ConfigureAwait(true);
-        await using var process = vm.Spawn("/bin/sh", ["-c", command], new SpawnOptions { Cwd = options?.Cwd });
+        await using var process = Guest(() => vm.Spawn("/bin/sh", ["-c", command], new SpawnOptions { Cwd = options?.Cwd }));
         using var timeout = options?.Timeout is { } limit ? new CancellationTokenSource(limit) : null;
         await using var kill = timeout?.Token.Register(process.Kill);
-        if (options?.Stdin is { } stdin)
+        ProcessExit? exit = null;
+        try
         {
-            await process.WriteStdinAsync(stdin).ConfigureAwait(true);
+            if (options?.Stdin is { } stdin)
+            {
+                await process.WriteStdinAsync(stdin, cancellationToken).ConfigureAwait(true);
+            }
+
+            process.CloseStdin();
+            var chunks = Channel.CreateUnbounded<VmOutputChunk>();
+            var pumps = Task.WhenAll(OutputPump.RunAsync(process.StandardOutput, VmOutputKind.Stdout, chunks.Writer), OutputPump.RunAsync(process.StandardError, VmOutputKind.Stderr, chunks.Writer));
+            _ = pumps.ContinueWith(t => chunks.Writer.TryComplete(t.Exception), TaskScheduler.Default);
+            await foreach (var chunk in chunks.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(true))
+            {
+                yield return chunk;
+            }
+
+            exit = await process.WaitAsync(cancellationToken).ConfigureAwait(true);
+        }
+        finally
+        {
+            if (exit is null)
+            {
+                // Cancelled, or the caller stopped reading (its Ctrl-C, or it went away): nothing of the command may
+                // keep running in a VM that outlives the call.
+                await InterruptAsync(vm, process).ConfigureAwait(true);
+            }
+
+            await ChangedAsync().ConfigureAwait(true);
         }
 
-        process.CloseStdin();
-        var chunks = Channel.CreateUnbounded<VmOutputChunk>();
-        var pumps = Task.WhenAll(OutputPump.RunAsync(process.StandardOutput, VmOutputKind.Stdout, chunks.Writer), OutputPump.RunAsync(process.StandardError, VmOutputKind.Stderr, chunks.Writer));
-        _ = pumps.ContinueWith(t => chunks.Writer.TryComplete(t.Exception), TaskScheduler.Default);
-        await foreach (var chunk in chunks.Reader.ReadAllAsync().ConfigureAwait(true))
-        {
-            yield return chunk;
-        }
-
-        var exit = await process.WaitAsync().ConfigureAwait(true);
-        await ChangedAsync().ConfigureAwait(true);
-        yield return new VmOutputChunk { Kind = VmOutputKind.Exit, ExitCode = exit.Signal is { } signal ? 128 + signal : exit.ExitCode };
+        yield return new VmOutputChunk { Kind = VmOutputKind.Exit, ExitCode = exit.Value.Signal is { } signal ? 128 + signal : exit.Value.ExitCode };
     }
 
     public async Task<byte[]> ReadFileAsync(string path)
     {
         var vm = await EnsureVmAsync(null).ConfigureAwait(true);
-        return vm.FileSystem.ReadAllBytes(path);
+        return Guest(() => vm.FileSystem.ReadAllBytes(path));
+    }
+
+    public async Task<byte[]> ReadFileHeadAsync(string path, int maxBytes)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxBytes);
+        var vm = await EnsureVmAsync(null).ConfigureAwait(true);
+        return await GuestAsync(async () =>
+        {
+            var buffer = new byte[maxBytes];
+            var length = 0;
+            await using var stream = vm.FileSystem.OpenRead(path);
+            int read;
+            while (length < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(length)).ConfigureAwait(true)) > 0)
+            {
+                length += read;
+            }
+
+            return length == buffer.Length ? buffer : buffer[..length];
+        }).ConfigureAwait(true);
     }
 
     public async Task WriteFileAsync(string path, byte[] content)
     {
         ArgumentNullException.ThrowIfNull(content);
         var vm = await EnsureVmAsync(null).ConfigureAwait(true);
-        if (Path.GetDirectoryName(path) is { Length: > 0 } parent && !vm.FileSystem.Exists(parent))
+        Guest(() =>
         {
-            vm.FileSystem.CreateDirectory(parent);
-        }
+            if (Path.GetDirectoryName(path) is { Length: > 0 } parent && !vm.FileSystem.Exists(parent))
+            {
+                vm.FileSystem.CreateDirectory(parent);
+            }
 
-        vm.FileSystem.WriteAllBytes(path, content);
+            try
+            {
+                vm.FileSystem.WriteAllBytes(path, content);
+            }
+            catch (AgentOsFileSystemException e) when (e.Operation == "write")
+            {
+                // A file cut short by ENOSPC would keep holding the budget the caller is told ran out.
+                vm.FileSystem.Delete(path);
+                throw;
+            }
+
+            return true;
+        });
         await ChangedAsync().ConfigureAwait(true);
     }
 
     public async Task<IReadOnlyList<VmFileEntry>> ListAsync(string path)
     {
         var vm = await EnsureVmAsync(null).ConfigureAwait(true);
-        return [.. vm.FileSystem.ReadDirectory(path).Select(e => new VmFileEntry(e.Name, e.Type == FileType.Directory, e.Size))];
+        return Guest(() => vm.FileSystem.ReadDirectory(path).Select(e => new VmFileEntry(e.Name, e.Type == FileType.Directory, e.Size) { Type = e.Type }).ToList());
+    }
+
+    public async Task<VmFileEntry> StatAsync(string path)
+    {
+        var vm = await EnsureVmAsync(null).ConfigureAwait(true);
+        var stat = Guest(() => vm.FileSystem.Stat(path));
+        return new VmFileEntry(Path.GetFileName(path.TrimEnd('/')), stat.FileType == FileType.Directory, stat.Size) { Type = stat.FileType };
+    }
+
+    public async Task<VmInfo> GetInfoAsync()
+    {
+        var vm = await EnsureVmAsync(null).ConfigureAwait(true);
+        var limits = vm.Limits;
+        return new VmInfo(vm.WorkingDirectory, [.. AgentToolText.Commands(vm)], limits.MaxProcesses, limits.MaxFilesystemBytes, limits.MaxMemoryBytes, limits.MaxCpuCores);
+    }
+
+    public async Task DeleteAsync()
+    {
+        if (!_loaded && !_stateBroken)
+        {
+            try
+            {
+                // The entry's ETag, which the storage checks before clearing it.
+                await LoadAsync().ConfigureAwait(true);
+            }
+            catch (VmStateException)
+            {
+                // Unreadable: cleared all the same.
+            }
+        }
+
+        if (_vm is { } vm)
+        {
+            _vm = null;
+            localVms.Remove(Name);
+            await vm.DisposeAsync().ConfigureAwait(true);
+        }
+
+        try
+        {
+            await storage.ClearStateAsync(StateName, this.GetGrainId(), _state).ConfigureAwait(true);
+        }
+        catch (Exception e) when (e is not InconsistentStateException)
+        {
+            // As in SaveAsync: the storage's own exception may not cross the wire.
+            throw new VmStateException($"VM \"{Name}\": clearing its state failed ({e.GetType().Name}: {e.Message})", e);
+        }
+
+        _state.State = new VmGrainState();
+        _dirty = false;
+        _stateBroken = false;
+        DeactivateOnIdle();
+        await reporter.ReportAsync().ConfigureAwait(true);
     }
 
     public async Task<VmStatus> GetStatusAsync()
     {
         await EnsureVmAsync(null).ConfigureAwait(true);
         return Status();
+    }
+
+    /// <summary>Runs a VM operation; the library's guest failures, which Orleans cannot carry, become the grain's own.</summary>
+    private static T Guest<T>(Func<T> operation)
+    {
+        try
+        {
+            return operation();
+        }
+        catch (AgentOsFileSystemException e)
+        {
+            throw new VmFileSystemException(e);
+        }
+        catch (AgentOsSpawnException e)
+        {
+            throw new VmSpawnException(e);
+        }
+    }
+
+    /// <inheritdoc cref="Guest{T}"/>
+    private static async Task<T> GuestAsync<T>(Func<Task<T>> operation)
+    {
+        try
+        {
+            return await operation().ConfigureAwait(true);
+        }
+        catch (AgentOsFileSystemException e)
+        {
+            throw new VmFileSystemException(e);
+        }
+        catch (AgentOsSpawnException e)
+        {
+            throw new VmSpawnException(e);
+        }
+    }
+
+    /// <summary>Ctrl-C for a streamed command: SIGINT to its process group, a short grace to end, then SIGKILL to
+    /// the group (which also ends background jobs it left), as the CLI's local exec does.</summary>
+    private static async Task InterruptAsync(AgentOsVm vm, AgentOsProcess process)
+    {
+        if (vm.Kernel.Processes.KillGroup(null, process.Pid, Signals.SIGINT) != Errno.Success)
+        {
+            process.Signal(Signals.SIGINT);
+        }
+
+        try
+        {
+            await process.WaitAsync().WaitAsync(InterruptGrace).ConfigureAwait(true);
+        }
+        catch (TimeoutException)
+        {
+            // Still running: killed below.
+        }
+
+        process.Kill();
     }
 
     /// <summary>The VM of this activation: created from <paramref name="settings"/> (or the defaults) the first time

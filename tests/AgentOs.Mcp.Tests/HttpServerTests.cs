@@ -203,7 +203,7 @@ public sealed class HttpServerTests
             {
                 AgentOsVm vm = await AgentOsVm.CreateAsync(new AgentOsOptions { CacheDirectory = TestEnvironment.CacheDirectory, Host = totals }, ct);
                 vms.Enqueue(vm);
-                return vm;
+                return McpSessionVm.Of(vm);
             };
             return new HttpHost(await AgentOsMcpHttpServer.StartAsync(options), vms);
         }

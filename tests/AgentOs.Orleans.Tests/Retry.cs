@@ -18,4 +18,15 @@ internal static class Retry
             }
         }
     }
+
+    /// <summary>Polls <paramref name="condition"/> until it holds (silo reports and deletions land asynchronously).</summary>
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(1);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"timed out waiting until {what}");
+            await Task.Delay(200);
+        }
+    }
 }

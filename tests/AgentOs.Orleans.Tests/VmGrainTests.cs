@@ -52,6 +52,59 @@ public sealed class VmGrainTests(OpenClusterFixture fixture) : IClassFixture<Ope
     }
 
     [Fact]
+    public async Task A_cancelled_exec_kills_the_command_and_the_vm_takes_the_next_one()
+    {
+        var vm = await Grains.CreateVmAsync("cancel-exec", new VmSettings());
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+
+        // A deadline well under the sleep: only a kill ends the call in time.
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => vm.ExecAsync("sleep 100", null, cancel.Token).WaitAsync(TimeSpan.FromSeconds(60)));
+        await Retry.WaitUntilAsync(async () => (await vm.GetStatusAsync()).Usage.Processes == 0, "the sleep is killed");
+        Assert.Equal("next\n", (await vm.ExecAsync("echo next")).StdoutText);
+    }
+
+    [Fact]
+    public async Task A_cancelled_stream_interrupts_the_command_and_the_vm_takes_the_next_one()
+    {
+        var vm = await Grains.CreateVmAsync("cancel-stream", new VmSettings());
+        using var cancel = new CancellationTokenSource();
+        var output = new StringBuilder();
+        async Task ReadUntilCancelledAsync()
+        {
+            await foreach (var chunk in vm.ExecStreamAsync("echo started; sleep 100", null, cancel.Token))
+            {
+                output.Append(Encoding.UTF8.GetString(chunk.Data));
+                await cancel.CancelAsync();
+            }
+        }
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ReadUntilCancelledAsync().WaitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Equal("started\n", output.ToString());
+        await Retry.WaitUntilAsync(async () => (await vm.GetStatusAsync()).Usage.Processes == 0, "the sleep is killed");
+        Assert.Equal("next\n", (await vm.ExecAsync("echo next")).StdoutText);
+    }
+
+    [Fact]
+    public async Task File_errors_cross_the_wire_with_their_errno()
+    {
+        var vm = Grains.GetVm("file-errors");
+        var error = await Assert.ThrowsAsync<VmFileSystemException>(() => vm.ReadFileAsync("/workspace/missing"));
+        Assert.Equal(AgentOs.Kernel.Errno.ENOENT, error.Errno);
+        Assert.Equal(new AgentOsFileSystemException(AgentOs.Kernel.Errno.ENOENT, "open", "/workspace/missing").Message, error.ToAgentOsException().Message);
+        Assert.Equal(AgentOs.Kernel.Errno.ENOENT, (await Assert.ThrowsAsync<VmFileSystemException>(() => vm.StatAsync("/nowhere"))).Errno);
+    }
+
+    [Fact]
+    public async Task A_deleted_vm_loses_its_state_and_comes_back_empty()
+    {
+        var vm = Grains.GetVm("deleted");
+        await vm.WriteFileAsync("/workspace/f", [1]);
+        await vm.DeleteAsync();
+        Assert.DoesNotContain(SharedGrainStorage.Entries.Keys, key => key.EndsWith("/deleted", StringComparison.Ordinal));
+        Assert.Empty(await vm.ListAsync("/workspace"));
+    }
+
+    [Fact]
     public async Task Deactivated_vm_is_restored_from_storage()
     {
         var vm = Grains.GetVm("restored");

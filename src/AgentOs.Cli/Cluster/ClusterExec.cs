@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using AgentOs.Kernel.Processes;
 using AgentOs.Orleans;
 using GrainVmSettings = AgentOs.Orleans.VmSettings;
 
@@ -5,7 +7,9 @@ namespace AgentOs.Cli.Cluster;
 
 /// <summary><c>agentos exec --cluster URL --vm NAME</c>: the command line runs in the named VM wherever the cluster
 /// holds it (created on first use with the given limits; an existing VM keeps its own), output streamed, exit status
-/// the guest's.</summary>
+/// the guest's. Ctrl-C (or SIGTERM, SIGQUIT, SIGHUP) interrupts the command in the VM as it would a local one
+/// (SIGINT, a second's grace, SIGKILL; done by the grain, so it happens even if this client is gone) and exits
+/// 128 + the signal; a second Ctrl-C ends the client at once.</summary>
 internal static class ClusterExec
 {
     /// <summary>How long a call keeps retrying while the cluster moves a VM off a failed node.</summary>
@@ -70,7 +74,35 @@ internal static class ClusterExec
     {
         var stdout = Console.OpenStandardOutput();
         var stderr = Console.OpenStandardError();
-        await foreach (var chunk in grain.ExecStreamAsync(line, options).ConfigureAwait(false))
+        using var interrupted = new CancellationTokenSource();
+        var signal = 0;
+        void Interrupt(PosixSignalContext context, int number)
+        {
+            if (Interlocked.CompareExchange(ref signal, number, 0) == 0)
+            {
+                context.Cancel = true;
+                interrupted.Cancel();
+            }
+        }
+
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => Interrupt(c, Signals.SIGINT));
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => Interrupt(c, Signals.SIGTERM));
+        using var sigquit = PosixSignalRegistration.Create(PosixSignal.SIGQUIT, c => Interrupt(c, Signals.SIGQUIT));
+        using var sighup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, c => Interrupt(c, Signals.SIGHUP));
+        try
+        {
+            return await CopyAsync(grain.ExecStreamAsync(line, options, interrupted.Token), stdout, stderr).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (interrupted.IsCancellationRequested)
+        {
+            // The enumeration was cancelled and disposed: the grain interrupts the command.
+            return 128 + Volatile.Read(ref signal);
+        }
+    }
+
+    private static async Task<int> CopyAsync(IAsyncEnumerable<VmOutputChunk> chunks, Stream stdout, Stream stderr)
+    {
+        await foreach (var chunk in chunks.ConfigureAwait(false))
         {
             switch (chunk.Kind)
             {

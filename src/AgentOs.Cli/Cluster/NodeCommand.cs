@@ -2,8 +2,10 @@ using System.CommandLine;
 using System.Net;
 using System.Runtime.InteropServices;
 using AgentOs.Cli.Logging;
+using AgentOs.Mcp.Http;
 using AgentOs.Orleans;
 using Microsoft.Extensions.Logging;
+using GrainVmSettings = AgentOs.Orleans.VmSettings;
 
 namespace AgentOs.Cli.Cluster;
 
@@ -38,13 +40,22 @@ internal static class NodeCommand
             Description = "Save a VM only when it leaves memory (idle, node stopping) instead of after every call: cheaper, but a node that dies loses its VMs' changes since they were activated.",
         };
         var logLevel = new Option<string?>("--log-level") { HelpName = string.Join('|', CliLogLevel.Names), Description = "Node diagnostics on stderr (default warn)." };
-        var command = new Command("node", "Run a cluster member (an Orleans silo) that hosts named VMs for agentos exec --cluster, until Ctrl-C. VM state is saved to the cluster store, so a VM comes back on another node when its node fails.")
+        var mcp = new McpOptionSet(
+            "--mcp-http",
+            "Also serve MCP (Streamable HTTP) on this address only (default address 127.0.0.1; port 0 picks a free one): each MCP session gets a new cluster VM named mcp-<32 hex digits>, deleted when the session ends.",
+            "--mcp-idle-timeout");
+        var command = new Command("node", "Run a cluster member (an Orleans silo) that hosts named VMs for agentos exec --cluster, until Ctrl-C. VM state is saved to the cluster store, so a VM comes back on another node when its node fails. With --mcp-http it also serves the MCP tools exec, read_file, write_file and list_directory, each session on its own cluster VM.")
         {
             url, address, siloPort, gatewayPort, hostMemory, hostCpu, idleTimeout, saveOnDeactivation, logLevel,
         };
+        mcp.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             var store = ClusterCli.ParseStore(parse.GetValue(url)!);
+            var tools = mcp.ReadTools(parse, []);
+            AgentOsMcpHttpOptions? mcpOptions = parse.GetValue(mcp.Http) is { } mcpAddress
+                ? mcp.ReadHttp(parse, mcpAddress, tools)
+                : mcp.HasSessionOptions(parse) || mcp.HasToolOptions(parse) ? throw new CliUsageException("--exec-timeout, --max-output-bytes, --max-sessions and --mcp-idle-timeout need --mcp-http") : null;
             var memoryText = parse.GetValue(hostMemory);
             var cores = parse.GetValue(hostCpu);
             _ = SidecarCommand.HostTotals(memoryText, cores); // refuses bad totals now, not inside the node's start-up
@@ -67,12 +78,26 @@ internal static class NodeCommand
             };
             var level = CliLogLevel.Resolve(parse.GetValue(logLevel), Environment.GetEnvironmentVariable);
             options.Logging = logging => logging.SetMinimumLevel(level).AddProvider(new StderrLoggerProvider());
-            return await ClusterCli.GuardAsync(() => RunAsync(store, options)).ConfigureAwait(false);
+            return await ClusterCli.GuardAsync(() => RunAsync(store, options, mcpOptions, level)).ConfigureAwait(false);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(AgentOsClusterStore store, AgentOsNodeOptions options)
+    /// <summary>
+    /// Starts a node's MCP endpoint: the same tools as <c>agentos mcp --http</c>, each session on a new VM grain
+    /// (<see cref="GrainSessionVm"/>) reached through <paramref name="grains"/>, so its VM lives wherever placement
+    /// puts it and survives the failure of the node holding the VM. The MCP session itself lives in this node's memory
+    /// (the SDK keeps sessions per process): if this node dies, its clients must start new sessions.
+    /// </summary>
+    /// <exception cref="IOException">The address cannot be bound.</exception>
+    internal static Task<AgentOsMcpHttpServer> StartMcpAsync(IGrainFactory grains, AgentOsMcpHttpOptions options, ILoggerFactory? loggers, CancellationToken cancellationToken)
+    {
+        var settings = new GrainVmSettings();
+        options.CreateVm = ct => GrainSessionVm.CreateAsync(grains, settings, ct);
+        return AgentOsMcpHttpServer.StartAsync(options, loggers, cancellationToken);
+    }
+
+    private static async Task<int> RunAsync(AgentOsClusterStore store, AgentOsNodeOptions options, AgentOsMcpHttpOptions? mcpOptions, LogLevel level)
     {
         using var stopping = new CancellationTokenSource();
         void Stop(PosixSignalContext context)
@@ -98,14 +123,39 @@ internal static class NodeCommand
 
         await using (node.ConfigureAwait(false))
         {
-            await Console.Error.WriteLineAsync($"agentos node: member of {store.Url} as silo {node.SiloEndpoint}, gateway {node.GatewayEndpoint} (Ctrl-C to leave)").ConfigureAwait(false);
+            using var loggers = CliLogging.Create(level);
+            AgentOsMcpHttpServer? mcp = null;
             try
             {
-                await Task.Delay(Timeout.Infinite, stopping.Token).ConfigureAwait(false);
+                if (mcpOptions is not null)
+                {
+                    try
+                    {
+                        mcp = await StartMcpAsync(node.Grains, mcpOptions, loggers, stopping.Token).ConfigureAwait(false);
+                    }
+                    catch (IOException e)
+                    {
+                        throw new CliUsageException($"--mcp-http: cannot listen on {mcpOptions.Address}: {e.Message}");
+                    }
+                }
+
+                await Console.Error.WriteLineAsync($"agentos node: member of {store.Url} as silo {node.SiloEndpoint}, gateway {node.GatewayEndpoint}{(mcp is null ? string.Empty : $", MCP on {mcp.Endpoint}")} (Ctrl-C to leave)").ConfigureAwait(false);
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, stopping.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Ctrl-C or SIGTERM: leave the cluster.
+                }
             }
-            catch (OperationCanceledException)
+            finally
             {
-                // Ctrl-C or SIGTERM: leave the cluster.
+                if (mcp is not null)
+                {
+                    // Before the node leaves: ending the sessions deletes their VMs, which needs the cluster.
+                    await mcp.DisposeAsync().ConfigureAwait(false);
+                }
             }
 
             await Console.Error.WriteLineAsync("agentos node: leaving the cluster (saving its VMs)").ConfigureAwait(false);

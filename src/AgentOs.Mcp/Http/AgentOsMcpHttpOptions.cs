@@ -10,10 +10,11 @@ public sealed class AgentOsMcpHttpOptions
 
     /// <summary>
     /// Creates the VM of a new session (called when a client sends <c>initialize</c>); the server disposes it when the
-    /// session ends. Each call must return a new VM, so every session has its own files, processes and limits.
+    /// session ends. Each call must return a new VM, so every session has its own files, processes and limits: an
+    /// in-process one (<see cref="McpSessionVm.Of"/>, the default) or one held elsewhere (a cluster's VM grain).
     /// </summary>
-    public Func<CancellationToken, Task<AgentOsVm>> CreateVm { get; set; } =
-        cancellationToken => AgentOsVm.CreateAsync(cancellationToken: cancellationToken);
+    public Func<CancellationToken, Task<IMcpSessionVm>> CreateVm { get; set; } =
+        async cancellationToken => McpSessionVm.Of(await AgentOsVm.CreateAsync(cancellationToken: cancellationToken).ConfigureAwait(false));
 
     /// <summary>The most sessions open at once; an <c>initialize</c> past it gets HTTP 503 naming this cap. Default 16.</summary>
     public int MaxSessions { get; set; } = 16;

@@ -60,7 +60,7 @@ internal sealed partial class HttpSessions(AgentOsMcpHttpOptions options, ILogge
             if (context.Features.Get<McpServer>() is null)
             {
                 // No session came of this request (not an initialize, refused, or its VM failed): free the slot.
-                if (context.Items[VmItem] is AgentOsVm orphan)
+                if (context.Items[VmItem] is IMcpSessionVm orphan)
                 {
                     await orphan.DisposeAsync().ConfigureAwait(false);
                 }
@@ -73,7 +73,7 @@ internal sealed partial class HttpSessions(AgentOsMcpHttpOptions options, ILogge
     /// <summary><c>ConfigureSessionOptions</c>: the new session's VM and its tools.</summary>
     public async Task ConfigureAsync(HttpContext context, McpServerOptions serverOptions, CancellationToken cancellationToken)
     {
-        AgentOsVm vm = await options.CreateVm(cancellationToken).ConfigureAwait(false);
+        IMcpSessionVm vm = await options.CreateVm(cancellationToken).ConfigureAwait(false);
         context.Items[VmItem] = vm;
         AgentOsMcpServer.Configure(serverOptions, vm, options.Tools);
     }
@@ -81,17 +81,24 @@ internal sealed partial class HttpSessions(AgentOsMcpHttpOptions options, ILogge
     /// <summary><c>RunSessionHandler</c>: serves the session until it is deleted, expires or the server stops; then disposes its VM.</summary>
     public async Task RunAsync(HttpContext context, McpServer server, CancellationToken sessionClosed)
     {
-        var vm = (AgentOsVm)context.Items[VmItem]!;
-        LogSessionStarted(server.SessionId, vm.Id);
+        var vm = (IMcpSessionVm)context.Items[VmItem]!;
+        LogSessionStarted(server.SessionId, vm.Name);
         try
         {
             await server.RunAsync(sessionClosed).ConfigureAwait(false);
         }
         finally
         {
-            await vm.DisposeAsync().ConfigureAwait(false);
-            Interlocked.Decrement(ref _slots);
-            LogSessionEnded(server.SessionId, vm.Id);
+            try
+            {
+                // A VM held elsewhere (a cluster's grain) may fail to end; the session's slot is free all the same.
+                await vm.DisposeAsync().ConfigureAwait(false);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _slots);
+                LogSessionEnded(server.SessionId, vm.Name);
+            }
         }
     }
 
@@ -117,6 +124,6 @@ internal sealed partial class HttpSessions(AgentOsMcpHttpOptions options, ILogge
     [LoggerMessage(Level = LogLevel.Information, Message = "MCP session {SessionId} started with VM {VmId}")]
     private partial void LogSessionStarted(string? sessionId, string vmId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "MCP session {SessionId} ended; VM {VmId} disposed")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "MCP session {SessionId} on VM {VmId} ended")]
     private partial void LogSessionEnded(string? sessionId, string vmId);
 }

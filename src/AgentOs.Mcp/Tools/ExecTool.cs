@@ -11,7 +11,7 @@ internal sealed class ExecTool : VmTool
 {
     private static readonly string[] Names = ["command", "timeoutMs", "cwd", "stdin"];
 
-    public ExecTool(AgentOsVm vm, AgentOsMcpOptions options, string description)
+    public ExecTool(IMcpSessionVm vm, AgentOsMcpOptions options, string description)
         : base(vm, options)
     {
         long maxMs = (long)options.MaxExecTimeout.TotalMilliseconds;
@@ -71,13 +71,13 @@ internal sealed class ExecTool : VmTool
         long? timeoutMs = arguments.OptionalInteger("timeoutMs", 1, (long)Options.MaxExecTimeout.TotalMilliseconds);
         TimeSpan timeout = timeoutMs is { } ms ? TimeSpan.FromMilliseconds(ms) : Options.DefaultExecTimeout;
         string? cwd = arguments.OptionalString("cwd");
-        if (cwd is not null && Vm.FileSystem.Stat(cwd).FileType != FileType.Directory)
+        if (cwd is not null && (await Vm.StatAsync(cwd, cancellationToken).ConfigureAwait(false)).Type != FileType.Directory)
         {
             // Checked here so the model reads ENOTDIR instead of a shell-style 127.
             throw new ToolArgumentException($"exec: ENOTDIR: cwd '{cwd}' is not a directory");
         }
 
-        ProcessResult result = await Vm.ExecAsync(command, new ExecOptions
+        McpExecResult result = await Vm.ExecAsync(command, new ExecOptions
         {
             Cwd = cwd,
             StdinText = arguments.OptionalString("stdin"),
@@ -99,7 +99,7 @@ internal sealed class ExecTool : VmTool
         return ToolResults.Structured(Describe(result, timeout, stdout, stderr), structured);
     }
 
-    private string Describe(ProcessResult result, TimeSpan timeout, string stdout, string stderr)
+    private string Describe(McpExecResult result, TimeSpan timeout, string stdout, string stderr)
     {
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"exit code: {result.ExitCode}");

@@ -12,7 +12,7 @@ internal sealed class ListDirectoryTool : VmTool
 {
     private static readonly string[] Names = ["path"];
 
-    public ListDirectoryTool(AgentOsVm vm, AgentOsMcpOptions options)
+    public ListDirectoryTool(IMcpSessionVm vm, AgentOsMcpOptions options)
         : base(vm, options)
     {
         ProtocolTool = new Tool
@@ -62,10 +62,10 @@ internal sealed class ListDirectoryTool : VmTool
 
     protected override IReadOnlyCollection<string> ArgumentNames => Names;
 
-    protected override ValueTask<CallToolResult> CallAsync(ToolArguments arguments, CancellationToken cancellationToken)
+    protected override async ValueTask<CallToolResult> CallAsync(ToolArguments arguments, CancellationToken cancellationToken)
     {
         string path = arguments.OptionalString("path") ?? Vm.WorkingDirectory;
-        var all = Vm.FileSystem.ReadDirectory(path);
+        var all = await Vm.ReadDirectoryAsync(path, cancellationToken).ConfigureAwait(false);
         var shown = all.OrderBy(e => e.Name, StringComparer.Ordinal).Take(Options.MaxDirectoryEntries).ToList();
         var text = new StringBuilder();
         var entries = new JsonArray();
@@ -86,12 +86,12 @@ internal sealed class ListDirectoryTool : VmTool
             text.Append(CultureInfo.InvariantCulture, $"[truncated: {all.Count} entries, only the first {shown.Count} by name are shown]\n");
         }
 
-        return ValueTask.FromResult(ToolResults.Structured(text.ToString(), new JsonObject
+        return ToolResults.Structured(text.ToString(), new JsonObject
         {
             ["path"] = path,
             ["entries"] = entries,
             ["truncated"] = truncated,
-        }));
+        });
     }
 
 }

@@ -10,7 +10,7 @@ internal sealed class ReadFileTool : VmTool
 {
     private static readonly string[] Names = ["path"];
 
-    public ReadFileTool(AgentOsVm vm, AgentOsMcpOptions options)
+    public ReadFileTool(IMcpSessionVm vm, AgentOsMcpOptions options)
         : base(vm, options)
     {
         ProtocolTool = new Tool
@@ -43,26 +43,16 @@ internal sealed class ReadFileTool : VmTool
     protected override async ValueTask<CallToolResult> CallAsync(ToolArguments arguments, CancellationToken cancellationToken)
     {
         string path = arguments.RequiredString("path");
-        var stat = Vm.FileSystem.Stat(path);
-        if (stat.FileType == FileType.Directory)
+        FileSystemEntry stat = await Vm.StatAsync(path, cancellationToken).ConfigureAwait(false);
+        if (stat.Type == FileType.Directory)
         {
             throw new ToolArgumentException($"read_file: EISDIR: '{path}' is a directory (use list_directory)");
         }
 
-        byte[] buffer = new byte[Options.MaxOutputBytes];
-        int length = 0;
-        bool truncated;
-        Stream stream = Vm.FileSystem.OpenRead(path);
-        await using (stream.ConfigureAwait(false))
-        {
-            int read;
-            while (length < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                length += read;
-            }
-
-            truncated = length == buffer.Length && await stream.ReadAsync(new byte[1], cancellationToken).ConfigureAwait(false) > 0;
-        }
+        // One byte past the cap tells whether there is more (the stat size may be stale or 0 for special files).
+        byte[] buffer = await Vm.ReadFileAsync(path, Options.MaxOutputBytes == int.MaxValue ? int.MaxValue : Options.MaxOutputBytes + 1, cancellationToken).ConfigureAwait(false);
+        bool truncated = buffer.Length > Options.MaxOutputBytes;
+        int length = Math.Min(buffer.Length, Options.MaxOutputBytes);
 
         string absolute = path.StartsWith('/') ? path : $"{Vm.WorkingDirectory.TrimEnd('/')}/{path}";
         string note = truncated

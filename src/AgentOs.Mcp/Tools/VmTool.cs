@@ -8,9 +8,9 @@ namespace AgentOs.Mcp.Tools;
 /// result with <c>isError</c> and a message naming the errno or the limit's config path, so the model can react; only
 /// the client's cancellation propagates.
 /// </summary>
-internal abstract class VmTool(AgentOsVm vm, AgentOsMcpOptions options) : McpServerTool
+internal abstract class VmTool(IMcpSessionVm vm, AgentOsMcpOptions options) : McpServerTool
 {
-    protected AgentOsVm Vm => vm;
+    protected IMcpSessionVm Vm => vm;
 
     protected AgentOsMcpOptions Options => options;
 

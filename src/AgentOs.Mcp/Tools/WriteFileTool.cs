@@ -9,7 +9,7 @@ internal sealed class WriteFileTool : VmTool
 {
     private static readonly string[] Names = ["path", "content"];
 
-    public WriteFileTool(AgentOsVm vm, AgentOsMcpOptions options)
+    public WriteFileTool(IMcpSessionVm vm, AgentOsMcpOptions options)
         : base(vm, options)
     {
         ProtocolTool = new Tool
@@ -40,31 +40,15 @@ internal sealed class WriteFileTool : VmTool
 
     protected override IReadOnlyCollection<string> ArgumentNames => Names;
 
-    protected override ValueTask<CallToolResult> CallAsync(ToolArguments arguments, CancellationToken cancellationToken)
+    protected override async ValueTask<CallToolResult> CallAsync(ToolArguments arguments, CancellationToken cancellationToken)
     {
         string path = arguments.RequiredString("path");
         string content = arguments.RequiredString("content");
-        int slash = path.TrimEnd('/').LastIndexOf('/');
-        if (slash > 0)
-        {
-            Vm.FileSystem.CreateDirectory(path[..slash]);
-        }
-
         byte[] bytes = Encoding.UTF8.GetBytes(content);
-        try
-        {
-            Vm.FileSystem.WriteAllBytes(path, bytes);
-        }
-        catch (AgentOsFileSystemException e) when (e.Operation == "write")
-        {
-            // A file cut short by ENOSPC would keep holding the budget the model is told ran out.
-            Vm.FileSystem.Delete(path);
-            throw;
-        }
-
-        return ValueTask.FromResult(new CallToolResult
+        await Vm.WriteFileAsync(path, bytes, cancellationToken).ConfigureAwait(false);
+        return new CallToolResult
         {
             Content = [new TextContentBlock { Text = string.Create(CultureInfo.InvariantCulture, $"wrote {bytes.Length} bytes to '{path}'") }],
-        });
+        };
     }
 }

@@ -1,3 +1,7 @@
+using System.Diagnostics;
+using System.Globalization;
+using ModelContextProtocol.Client;
+
 namespace AgentOs.Cli.Tests.Cluster;
 
 /// <summary>
@@ -57,6 +61,49 @@ public sealed class ClusterCliTests
             {
                 await node.DisposeAsync();
             }
+        }
+    }
+
+    [PostgresFact]
+    public async Task CtrlCInterruptsTheCommandInTheVmAndTheNodeServesMcpOnVmGrains()
+    {
+        await using var postgres = await PostgresServer.StartAsync();
+        var url = postgres.Url;
+        await using var node = NodeProcess.Start(url, "--mcp-http", "127.0.0.1:0");
+        await node.JoinedAsync();
+
+        using var cli = CliRunner.Start(["exec", "--cluster", url, "--vm", "c", "--", "echo ready; sleep 1000; echo never"]);
+        var stderr = cli.StandardError.ReadToEndAsync();
+        Assert.Equal("ready", await cli.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(3)));
+        using (var interrupt = Process.Start("kill", ["-INT", cli.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await interrupt.WaitForExitAsync();
+        }
+
+        // A deadline far under the sleep: only an interrupted command lets the client end in time, and only a killed
+        // one leaves no process behind before the listing polls below give up.
+        await cli.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.True(cli.ExitCode == 130, $"exit {cli.ExitCode}; stderr: {await stderr}");
+        Assert.DoesNotContain("never", await cli.StandardOutput.ReadToEndAsync(), StringComparison.Ordinal);
+
+        // In the VM the command is gone (no process left) and the VM takes the next one.
+        for (var attempt = 0; !(await VmLineAsync(url, "c", null)).EndsWith(" procs 0", StringComparison.Ordinal); attempt++)
+        {
+            Assert.True(attempt < 30, "the interrupted command still has processes in the VM");
+            await Task.Delay(1000);
+        }
+
+        var next = await Exec(url, "c", "echo next");
+        Assert.Equal((0, "next\n"), (next.ExitCode, next.Stdout));
+
+        // The node's MCP endpoint: the session's VM is a cluster VM of its own.
+        var client = await McpClient.CreateAsync(new HttpClientTransport(new HttpClientTransportOptions { Endpoint = node.McpEndpoint!, TransportMode = HttpTransportMode.StreamableHttp }));
+        await using (client)
+        {
+            var hi = await client.CallToolAsync("exec", new Dictionary<string, object?> { ["command"] = "echo hi > f; cat f" });
+            Assert.Equal("hi\n", hi.StructuredContent!.Value.GetProperty("stdout").GetString());
+            var vms = await CliRunner.RunAsync(["cluster", "vms", "--cluster", url], timeout: TimeSpan.FromMinutes(1));
+            Assert.Matches(@"(?m)^mcp-[0-9a-f]{32}\t127\.0\.0\.1:", vms.Stdout);
         }
     }
 

@@ -29,6 +29,8 @@ internal sealed class NodeProcess : IAsyncDisposable
 
                 if (line.StartsWith("agentos node: member of ", StringComparison.Ordinal))
                 {
+                    var mcp = line.IndexOf(", MCP on ", StringComparison.Ordinal);
+                    McpEndpoint = mcp < 0 ? null : new Uri(line[(mcp + ", MCP on ".Length)..].Split(' ')[0]);
                     _joined.TrySetResult();
                 }
             }
@@ -43,6 +45,9 @@ internal sealed class NodeProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The node's MCP endpoint (started with <c>--mcp-http</c>), known once it joined.</summary>
+    public Uri? McpEndpoint { get; private set; }
+
     public string Stderr
     {
         get
@@ -54,10 +59,11 @@ internal sealed class NodeProcess : IAsyncDisposable
         }
     }
 
-    public static NodeProcess Start(string url) => Start(url, FreePort(), FreePort());
 
-    public static NodeProcess Start(string url, int siloPort, int gatewayPort) =>
-        new(CliRunner.Start(["node", "--cluster", url, "--silo-port", Text(siloPort), "--gateway-port", Text(gatewayPort)]), siloPort, gatewayPort);
+    public static NodeProcess Start(string url, params string[] options) => Start(url, FreePort(), FreePort(), options);
+
+    public static NodeProcess Start(string url, int siloPort, int gatewayPort, params string[] options) =>
+        new(CliRunner.Start(["node", "--cluster", url, "--silo-port", Text(siloPort), "--gateway-port", Text(gatewayPort), .. options]), siloPort, gatewayPort);
 
     /// <summary>Waits until the node has joined the cluster (or fails with its stderr if it exits first).</summary>
     public Task JoinedAsync() => _joined.Task.WaitAsync(TimeSpan.FromMinutes(3));
