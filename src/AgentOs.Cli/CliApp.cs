@@ -11,18 +11,30 @@ namespace AgentOs.Cli;
 /// </summary>
 internal static class CliApp
 {
+    // The tokens of the help and version options (HelpOption's aliases, VersionOption's name).
+    private static readonly HashSet<string> HelpOrVersionTokens = new(StringComparer.Ordinal) { "--help", "-h", "-?", "/h", "/?", "--version" };
+
     private static readonly HashSet<string> PassThroughCommands = new(StringComparer.Ordinal) { "exec", "run", "limits" };
 
     public static async Task<int> RunAsync(string[] args)
     {
-        if (args is ["exec" or "run" or "sh", ..] && !args.Any(a => a.StartsWith("--cluster", StringComparison.Ordinal)))
+        Command root;
+        if (args is ["exec" or "run" or "sh", ..] && !args.Any(a => a.StartsWith("--cluster", StringComparison.Ordinal) || HelpOrVersionTokens.Contains(a)))
         {
             // These create a local VM: Wasmtime's engine and linker (tens of milliseconds) are set up on another core
             // while the command line is parsed and the software checked.
             SharedWasmRuntime.WarmUp(EffectiveLimits.Default.MaxWasmStackBytes);
+
+            // Start-up: only the command in use is built, without the help and version options (whose descriptions
+            // load the parser's resources) since no token asks for them; every other command line gets the whole tree.
+            root = NewRoot();
+            root.Subcommands.Add(args[0] switch { "exec" => VmCommands.Exec(), "run" => VmCommands.Run(), _ => VmCommands.Shell() });
+        }
+        else
+        {
+            root = BuildRoot();
         }
 
-        Command root = BuildRoot();
         ParseResult parse;
         try
         {
@@ -74,21 +86,21 @@ internal static class CliApp
     }
 
     /// <summary>A plain command named <c>agentos</c> (a RootCommand would be named after the assembly).</summary>
-    internal static Command BuildRoot() => new("agentos", "Run commands in a sandboxed agentOS VM (WebAssembly guests, per-VM resource limits).")
+    internal static Command BuildRoot()
     {
-        new System.CommandLine.Help.HelpOption(),
-        new VersionOption(),
-        VmCommands.Exec(),
-        VmCommands.Run(),
-        VmCommands.Shell(),
-        VmCommands.Limits(),
-        SoftwareCommands.Create(),
-        SidecarCommand.Create(),
-        CompletionCommand.Create(),
-        McpCommand.Create(),
-        Cluster.NodeCommand.Create(),
-        Cluster.ClusterCommand.Create(),
-    };
+        var root = NewRoot();
+        root.Options.Add(new System.CommandLine.Help.HelpOption());
+        root.Options.Add(new VersionOption());
+        foreach (var command in (Command[])[VmCommands.Exec(), VmCommands.Run(), VmCommands.Shell(), VmCommands.Limits(), SoftwareCommands.Create(),
+            SidecarCommand.Create(), CompletionCommand.Create(), McpCommand.Create(), Cluster.NodeCommand.Create(), Cluster.ClusterCommand.Create()])
+        {
+            root.Subcommands.Add(command);
+        }
+
+        return root;
+    }
+
+    private static Command NewRoot() => new("agentos", "Run commands in a sandboxed agentOS VM (WebAssembly guests, per-VM resource limits).");
 
     private static int Fail(int code, string message)
     {
