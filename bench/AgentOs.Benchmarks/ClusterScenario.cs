@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using AgentOs.Orleans;
+using AgentOs.Testing;
 
 using static AgentOs.Benchmarks.ScenarioTiming;
 
@@ -95,9 +94,9 @@ internal static class ClusterScenario
 
     private static async Task<(Process, int)> StartNodeAsync(string url)
     {
-        var silo = FreePort();
+        var silo = LoopbackPort.Free();
         var start = new ProcessStartInfo(Cli()) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var arg in (string[])["node", "--cluster", url, "--silo-port", silo.ToString(System.Globalization.CultureInfo.InvariantCulture), "--gateway-port", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture)])
+        foreach (var arg in (string[])["node", "--cluster", url, "--silo-port", silo.ToString(System.Globalization.CultureInfo.InvariantCulture), "--gateway-port", LoopbackPort.Free().ToString(System.Globalization.CultureInfo.InvariantCulture)])
         {
             start.ArgumentList.Add(arg);
         }
@@ -132,14 +131,5 @@ internal static class ClusterScenario
         }
 
         return "agentos";
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

@@ -41,18 +41,8 @@ internal sealed class TreeLoader
 
     /// <summary>An empty file; its contents are written with <see cref="RegularFileInode.Write"/>, which reserves
     /// the bytes.</summary>
-    public Errno AddFile(string path, out MemoryFileInode? file)
-    {
-        file = null;
-        var result = Reserve(path, 0, out var parent, out var name);
-        if (result == Errno.Success)
-        {
-            file = new MemoryFileInode(_fileSystem, 0, 0, 0);
-            Add(parent!, name, path, file);
-        }
-
-        return result;
-    }
+    public Errno AddFile(string path, out MemoryFileInode? file) =>
+        AddNode(path, 0, () => new MemoryFileInode(_fileSystem, 0, 0, 0), out file);
 
     public Errno AddSymlink(string path, string target, out Inode? node)
     {
@@ -63,29 +53,11 @@ internal sealed class TreeLoader
             return Errno.EINVAL;
         }
 
-        var result = Reserve(path, bytes, out var parent, out var name);
-        if (result == Errno.Success)
-        {
-            node = new SymlinkInode(_fileSystem, target, 0, 0);
-            Add(parent!, name, path, node);
-        }
-
-        return result;
+        return AddNode<Inode>(path, bytes, () => new SymlinkInode(_fileSystem, target, 0, 0), out node);
     }
 
     /// <summary>A named FIFO (mkfifo), empty.</summary>
-    public Errno AddFifo(string path, out Inode? node)
-    {
-        node = null;
-        var result = Reserve(path, 0, out var parent, out var name);
-        if (result == Errno.Success)
-        {
-            node = new FifoInode(_fileSystem, 0, 0, 0);
-            Add(parent!, name, path, node);
-        }
-
-        return result;
-    }
+    public Errno AddFifo(string path, out Inode? node) => AddNode<Inode>(path, 0, () => new FifoInode(_fileSystem, 0, 0, 0), out node);
 
     /// <summary>A character device node: only the kernel's own devices (EINVAL for any other).</summary>
     public Errno AddDevice(string path, CharDevice device, out Inode? node)
@@ -96,10 +68,18 @@ internal sealed class TreeLoader
             return Errno.EINVAL;
         }
 
-        var result = Reserve(path, 0, out var parent, out var name);
+        return AddNode<Inode>(path, 0, () => new DeviceInode(_fileSystem, device, 0, 0, 0), out node);
+    }
+
+    /// <summary>Reserves an entry of <paramref name="bytes"/> for <paramref name="path"/>, then creates and links the node.</summary>
+    private Errno AddNode<T>(string path, long bytes, Func<T> create, out T? node)
+        where T : Inode
+    {
+        node = null;
+        var result = Reserve(path, bytes, out var parent, out var name);
         if (result == Errno.Success)
         {
-            node = new DeviceInode(_fileSystem, device, 0, 0, 0);
+            node = create();
             Add(parent!, name, path, node);
         }
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using AgentOs.Testing;
 
 namespace AgentOs.Cli.Tests.Cluster;
 
@@ -60,7 +59,7 @@ internal sealed class NodeProcess : IAsyncDisposable
     }
 
 
-    public static NodeProcess Start(string url, params string[] options) => Start(url, FreePort(), FreePort(), options);
+    public static NodeProcess Start(string url, params string[] options) => Start(url, LoopbackPort.Free(), LoopbackPort.Free(), options);
 
     public static NodeProcess Start(string url, int siloPort, int gatewayPort, params string[] options) =>
         new(CliRunner.Start(["node", "--cluster", url, "--silo-port", Text(siloPort), "--gateway-port", Text(gatewayPort), .. options]), siloPort, gatewayPort);
@@ -87,13 +86,4 @@ internal sealed class NodeProcess : IAsyncDisposable
     }
 
     private static string Text(int port) => port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using AgentOs.Testing;
 using Npgsql;
 
 namespace AgentOs.Cli.Tests.Cluster;
@@ -45,7 +44,7 @@ internal sealed class PostgresServer : IAsyncDisposable
 
         var data = Path.Combine(directory, "data");
         await RunAsync(Path.Combine(bin, "initdb"), ["-D", data, "-U", "agentos", "--auth=trust", "-E", "UTF8", "--no-sync"], user);
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var server = Process.Start(Start(Path.Combine(bin, "postgres"),
             ["-D", data, "-k", directory, "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off"], user))!;
         server.StandardInput.Close();
@@ -105,14 +104,6 @@ internal sealed class PostgresServer : IAsyncDisposable
         Directory.Delete(_directory, recursive: true);
     }
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 
     private static ProcessStartInfo Start(string program, IEnumerable<string> args, string? user = null)
     {
