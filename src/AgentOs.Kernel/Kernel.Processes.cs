@@ -291,14 +291,18 @@ public sealed partial class Kernel
     {
         var totalNs = process.AddCpuTime(nanoseconds);
         var seconds = (ulong)(totalNs / 1_000_000_000);
-        if (seconds >= process.CpuLimitHard)
-        {
-            Processes.Kill(null, process.Pid, Signals.SIGKILL);
-        }
-        else if (seconds >= process.NextCpuSignalSeconds)
+
+        // In time order: a charge that spans both limits passed the soft one first, so SIGXCPU (which ends the process
+        // unless ignored) comes before SIGKILL, as Linux's every-tick check would have sent it.
+        if (seconds >= process.NextCpuSignalSeconds && process.NextCpuSignalSeconds < process.CpuLimitHard)
         {
             process.NextCpuSignalSeconds = seconds + 1;
             Processes.Kill(null, process.Pid, Signals.SIGXCPU);
+        }
+
+        if (seconds >= process.CpuLimitHard)
+        {
+            Processes.Kill(null, process.Pid, Signals.SIGKILL);
         }
 
         return Cpu.Charge(nanoseconds);

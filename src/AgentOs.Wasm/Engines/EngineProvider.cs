@@ -7,19 +7,28 @@ namespace AgentOs.Wasm.Engines;
 /// <summary>
 /// The host process's Wasmtime engines: one per stack-size class, created on first use, shared by every VM.
 /// All engines share the flags that affect compiled code (<see cref="CompilationProfile"/>), so one serialized
-/// module loads into any of them. A timer advances every engine's epoch so stores can be interrupted.
+/// module loads into any of them. A dedicated thread advances every engine's epoch so stores can be interrupted.
 /// </summary>
 internal sealed class EngineProvider : IDisposable
 {
     private readonly ConcurrentDictionary<long, Lazy<StackClassEngine>> _engines = new();
-    private readonly Timer _epochTimer;
+    private readonly Thread _epochThread;
+    private readonly ManualResetEventSlim _stopTicking = new();
     private int _disposed;
 
     public EngineProvider(EngineOptions? options = null)
     {
         Options = options ?? new EngineOptions();
         ArgumentOutOfRangeException.ThrowIfNegative(Options.PoolSlots);
-        _epochTimer = new Timer(static state => ((EngineProvider)state!).Tick(), this, Options.EpochTick, Options.EpochTick);
+
+        // Not a thread-pool timer: a host whose pool is starved (or a loaded machine) would delay ticks by seconds, and
+        // with them kills, CPU accounting and RLIMIT_CPU (a charge spanning both limits skipped SIGXCPU).
+        _epochThread = new Thread(static state => ((EngineProvider)state!).TickLoop())
+        {
+            IsBackground = true,
+            Name = "AgentOs epoch",
+        };
+        _epochThread.Start(this);
     }
 
     /// <summary>
@@ -52,14 +61,10 @@ internal sealed class EngineProvider : IDisposable
             return;
         }
 
-        using (var stopped = new ManualResetEvent(false))
-        {
-            // Wait for an in-flight tick so it never touches a disposed engine.
-            if (_epochTimer.Dispose(stopped))
-            {
-                stopped.WaitOne();
-            }
-        }
+        // Wait for an in-flight tick so it never touches a disposed engine.
+        _stopTicking.Set();
+        _epochThread.Join();
+        _stopTicking.Dispose();
 
         foreach (var lazy in _engines.Values)
         {
@@ -86,6 +91,14 @@ internal sealed class EngineProvider : IDisposable
         // remain a cap on concurrent guests per engine.
         HostMemoryCreator.Install(config);
         return new StackClassEngine(new Engine(config), stackBytes, Options.PoolSlots);
+    }
+
+    private void TickLoop()
+    {
+        while (!_stopTicking.Wait(Options.EpochTick))
+        {
+            Tick();
+        }
     }
 
     private void Tick()

@@ -90,6 +90,30 @@ public sealed class RLimitTests
         Assert.Equal(Signals.SIGKILL, process.ExitStatus?.Signal);
     }
 
+    [Fact]
+    public void OneChargeAcrossBothLimitsSendsSigxcpuFirst()
+    {
+        // A late tick can charge more than a second at once: the soft limit was still passed first.
+        var process = NewProcess();
+        Assert.Equal(Errno.Success, _kernel.SetRLimit(process, 0, 1, 2));
+
+        _kernel.ChargeCpu(process, 2_500_000_000);
+
+        Assert.Equal(Signals.SIGXCPU, process.ExitStatus?.Signal);
+    }
+
+    [Fact]
+    public void OneChargeAcrossBothLimitsKillsWhenSigxcpuIsIgnored()
+    {
+        var process = NewProcess();
+        process.IgnoredSignals |= Signals.Bit(Signals.SIGXCPU);
+        Assert.Equal(Errno.Success, _kernel.SetRLimit(process, 0, 1, 2));
+
+        _kernel.ChargeCpu(process, 2_500_000_000);
+
+        Assert.Equal(Signals.SIGKILL, process.ExitStatus?.Signal);
+    }
+
     private Process NewProcess()
     {
         var fds = new FdTable(_kernel.Registry.Find(LimitNames.OpenFds)!, _kernel.Limits.MaxOpenFds);
