@@ -3,30 +3,24 @@ namespace AgentOs.Kernel;
 /// <summary>The one table from kernel <see cref="Errno"/> to WASI preview1 errno numbers (spec §2.1).</summary>
 public static class WasiErrno
 {
-    private static readonly ushort[] Table = Build();
+    private const ushort NoNumber = ushort.MaxValue;
 
     /// <summary>Returns the WASI preview1 number for <paramref name="errno"/>; names WASI lacks map to EIO (29).</summary>
-    public static ushort From(Errno errno)
+    public static ushort From(Errno errno) => TryMap(errno, out var wasi) ? wasi : (ushort)29;
+
+    // C# cannot prove a switch over an enum exhaustive, so a test maps every Errno member through this: adding a
+    // member without a WASI number fails the suite, not a guest.
+    internal static ushort Map(Errno errno) =>
+        TryMap(errno, out var wasi) ? wasi : throw new ArgumentOutOfRangeException(nameof(errno), errno, "Errno has no WASI mapping; add one.");
+
+    // A switch, not a table built from Enum.GetValues: that reflection cost a CLI's start-up ~4 ms.
+    private static bool TryMap(Errno errno, out ushort wasi)
     {
-        var index = (int)errno;
-        return index < Table.Length ? Table[index] : (ushort)29;
+        wasi = Number(errno);
+        return wasi != NoNumber;
     }
 
-    private static ushort[] Build()
-    {
-        var table = new ushort[(int)Errno.ECANCELED + 1];
-        Array.Fill(table, (ushort)29);
-        foreach (var errno in Enum.GetValues<Errno>())
-        {
-            table[(int)errno] = Map(errno);
-        }
-
-        return table;
-    }
-
-    // C# cannot prove a switch over an enum exhaustive, so the default arm throws and a test maps every
-    // Errno member: adding a member without a WASI number fails the suite, not a guest.
-    internal static ushort Map(Errno errno) => errno switch
+    private static ushort Number(Errno errno) => errno switch
     {
         Errno.Success => 0,
         Errno.E2BIG => 1,
@@ -102,6 +96,6 @@ public static class WasiErrno
         Errno.ENODATA => 78,
         Errno.ESOCKTNOSUPPORT => 77,
         Errno.ENOSR => 29,
-        _ => throw new ArgumentOutOfRangeException(nameof(errno), errno, "Errno has no WASI mapping; add one."),
+        _ => NoNumber,
     };
 }

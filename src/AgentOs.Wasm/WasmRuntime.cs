@@ -16,6 +16,7 @@ namespace AgentOs.Wasm;
 /// </summary>
 public sealed class WasmRuntime : IDisposable
 {
+    private static readonly System.Buffers.SearchValues<char> LowerHex = System.Buffers.SearchValues.Create("0123456789abcdef");
     private readonly ConcurrentDictionary<StackClassEngine, Lazy<Linker>> _linkers = new();
 
     // Per module (so per engine), released with the module.
@@ -106,10 +107,24 @@ public sealed class WasmRuntime : IDisposable
         if (image.CacheKey is { } key)
         {
             // Package files have a stable identity: no need to read and hash megabytes on every spawn.
-            var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+            var hash = PackageFileHash(key) ?? Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
             return Modules.GetOrLoad(engine, hash, image.ReadModule, name);
         }
 
         return Modules.GetOrLoad(engine, image.ReadModule(), name);
+    }
+
+    // A package file's key is "<package SHA-256>:<path>": 48 hex digits of the package's hash (192 bits) and a 64-bit
+    // FNV-1a of the path make its module key. The package's content fixes its paths, so only its own author could make
+    // two of them collide; and a first spawn does not start the crypto stack (~6 ms of a CLI's start-up).
+    internal static string? PackageFileHash(string key)
+    {
+        const int Sha256Hex = 64;
+        if (key.Length <= Sha256Hex + 1 || key[Sha256Hex] != ':' || key.AsSpan(0, Sha256Hex).ContainsAnyExcept(LowerHex))
+        {
+            return null;
+        }
+
+        return string.Concat(key.AsSpan(0, 48), ModuleCache.ShortHash(key.AsSpan(Sha256Hex + 1)));
     }
 }

@@ -50,7 +50,14 @@ internal static class DefaultEnvironment
     /// <summary>"K=V" entries sorted by name, as execve takes them.</summary>
     public static string[] ToEntries(Dictionary<string, string> env)
     {
-        var entries = env.Select(p => p.Key + "=" + p.Value).ToArray();
+        // A loop, not Select over the pairs: that instantiation is compiled at the first spawn (~3 ms of a CLI's start).
+        var entries = new string[env.Count];
+        var i = 0;
+        foreach (var (key, value) in env)
+        {
+            entries[i++] = key + "=" + value;
+        }
+
         Array.Sort(entries, StringComparer.Ordinal);
         return entries;
     }

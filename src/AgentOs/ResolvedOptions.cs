@@ -80,6 +80,11 @@ internal sealed record ResolvedOptions(
 
     private static IReadOnlyList<IPEndPoint> ResolveDnsServers(Network.NetworkOptions? network)
     {
+        if (network?.DnsServers is not { Count: > 0 })
+        {
+            return []; // the common case skips the LINQ instantiations over IPEndPoint (JIT at a CLI's start)
+        }
+
         try
         {
             return [.. (network?.DnsServers ?? []).Select(HostDns.ParseServer)];

@@ -145,6 +145,26 @@ public sealed class ModuleCacheTests : IDisposable
         Assert.Throws<ArgumentException>(() => cache.GetOrLoad(TestEngines.Provider.Get(1L << 20), "../../etc/passwd", () => Wasm));
     }
 
+    [Fact]
+    public void PackageFilesGetDistinctModuleKeysFromTheirPackageAndPath()
+    {
+        var package = new string('a', 64);
+        string?[] keys =
+        [
+            WasmRuntime.PackageFileHash(package + ":/bin/sh"),
+            WasmRuntime.PackageFileHash(package + ":/bin/ls"),
+            WasmRuntime.PackageFileHash(new string('b', 64) + ":/bin/sh"),
+        ];
+
+        Assert.All(keys, key => Assert.Matches("^[0-9a-f]{64}$", key));
+        Assert.Equal(3, keys.Distinct().Count());
+        Assert.Equal(keys[0], WasmRuntime.PackageFileHash(package + ":/bin/sh"));
+
+        // Anything else is hashed whole (SHA-256), never cut.
+        Assert.Null(WasmRuntime.PackageFileHash(new string('A', 64) + ":/bin/sh"));
+        Assert.Null(WasmRuntime.PackageFileHash(package));
+    }
+
     private static int Run(Module module, Engine engine)
     {
         using var store = new Store(engine);

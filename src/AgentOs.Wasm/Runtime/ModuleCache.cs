@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
+using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
-using System.Text;
 using AgentOs.Wasm.Engines;
 using Microsoft.Extensions.Logging;
 using Wasmtime;
@@ -10,8 +11,8 @@ namespace AgentOs.Wasm.Runtime;
 /// <summary>
 /// Compiled modules, kept on disk as Wasmtime serialized artifacts and in memory per engine, so a warm run never
 /// compiles: a disk hit is an mmap (<see cref="Module.DeserializeFile"/>, ~1 ms for a 3 MB guest) against seconds of
-/// Cranelift. The file key is the SHA-256 of the module bytes plus the engines' compilation profile and the Wasmtime
-/// version; Wasmtime also refuses artifacts from another version or profile, and such a file is treated as corrupt.
+/// Cranelift. The file key is the SHA-256 of the module bytes plus a tag of the engines' compilation profile and the Wasmtime
+/// build; Wasmtime also refuses artifacts from another version or profile, and such a file is treated as corrupt.
 /// Concurrent first loads of one module compile it once (a per-key <see cref="Lazy{T}"/>), whichever engine asks.
 /// Thread-safe.
 /// </summary>
@@ -24,6 +25,7 @@ internal sealed class ModuleCache
     private readonly ConcurrentDictionary<(StackClassEngine Engine, string Key), Lazy<Module>> _modules = new();
     private readonly ConcurrentQueue<(StackClassEngine Engine, string Key)> _insertionOrder = new();
     private readonly ConcurrentDictionary<string, Lazy<byte[]?>> _compiling = new();
+    private int _count; // _modules.Count would take every lock (and construct the collections' EventSource on first use)
     private long _compilations;
     private long _diskLoads;
 
@@ -37,7 +39,7 @@ internal sealed class ModuleCache
         _directory = directory;
         _capacity = capacity;
         _logger = logger;
-        _profileTag = Hash(Encoding.UTF8.GetBytes(EngineProvider.CompilationProfile + "|wasmtime=" + EngineProvider.WasmtimeVersion))[..16];
+        _profileTag = ProfileTag();
     }
 
     /// <summary>Gives a cache created without a logger one (the first wins); for a runtime set up before its first VM.</summary>
@@ -59,6 +61,32 @@ internal sealed class ModuleCache
         }
 
         return Path.Combine(root, "modules");
+    }
+
+    /// <summary>FNV-1a, 64 bits, as 16 lowercase hex digits: a cheap tag where no adversary picks the text (the crypto
+    /// stack's start costs a CLI ~6 ms).</summary>
+    public static string ShortHash(ReadOnlySpan<char> text) => ShortHash(MemoryMarshal.AsBytes(text));
+
+    private static string ShortHash(ReadOnlySpan<byte> bytes)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var b in bytes)
+        {
+            hash = (hash ^ b) * 1099511628211UL;
+        }
+
+        return hash.ToString("x16", CultureInfo.InvariantCulture);
+    }
+
+    // Only keeps artifacts of different engine settings apart (Wasmtime checks compatibility itself). The build id is
+    // hashed as bytes: formatting a Guid costs a CLI's start-up ~6 ms.
+    private static string ProfileTag()
+    {
+        var profile = MemoryMarshal.AsBytes((EngineProvider.CompilationProfile + "|wasmtime=").AsSpan());
+        Span<byte> tag = stackalloc byte[profile.Length + 16];
+        profile.CopyTo(tag);
+        EngineProvider.WasmtimeBuild.TryWriteBytes(tag[profile.Length..]);
+        return ShortHash(tag);
     }
 
     /// <summary>The content hash this cache keys modules by: lowercase hex SHA-256.</summary>
@@ -98,7 +126,11 @@ internal sealed class ModuleCache
         catch
         {
             // Do not cache the failure: the next spawn retries.
-            _modules.TryRemove(KeyValuePair.Create(key, lazy));
+            if (_modules.TryRemove(KeyValuePair.Create(key, lazy)))
+            {
+                Interlocked.Decrement(ref _count);
+            }
+
             throw;
         }
     }
@@ -106,9 +138,13 @@ internal sealed class ModuleCache
     private void Remember((StackClassEngine, string) key)
     {
         _insertionOrder.Enqueue(key);
-        while (_modules.Count > _capacity && _insertionOrder.TryDequeue(out var oldest))
+        Interlocked.Increment(ref _count);
+        while (Volatile.Read(ref _count) > _capacity && _insertionOrder.TryDequeue(out var oldest))
         {
-            _modules.TryRemove(oldest, out _);
+            if (_modules.TryRemove(oldest, out _))
+            {
+                Interlocked.Decrement(ref _count);
+            }
         }
     }
 

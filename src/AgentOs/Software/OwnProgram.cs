@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using AgentOs.Kernel.Packages;
 
 namespace AgentOs.Software;
@@ -17,7 +16,7 @@ namespace AgentOs.Software;
 /// (Software/Gzip, Rust): the published gzip has no -t; it replaces its gzip, gunzip and zcat. One package per
 /// process, shared by every VM like a cached .aospkg, so a VM pays no copy of the module.
 /// </summary>
-internal sealed class OwnProgram
+internal sealed partial class OwnProgram
 {
     public static readonly OwnProgram Grep = new("grep", companion: "grep", replaces: false);
     public static readonly OwnProgram Tac = new("tac", companion: "coreutils", replaces: true);
@@ -63,7 +62,7 @@ internal sealed class OwnProgram
             ?? throw new InvalidOperationException($"The library was built without its {resourceName} resource.");
         var wasm = new byte[stream.Length];
         stream.ReadExactly(wasm);
-        var sha256 = Convert.ToHexStringLower(SHA256.HashData(wasm));
+        var sha256 = BuiltSha256(Command);
 
         // Mode bits as the published packages carry them: directories 0755, the command 0755, owned by root.
         var entryPath = "/bin/" + Command;
