@@ -44,7 +44,7 @@ public sealed class WasmRuntime : IDisposable
     /// <inheritdoc/>
     public void Dispose()
     {
-        foreach (var linker in _linkers.Values)
+        foreach (var (_, linker) in _linkers)
         {
             if (linker.IsValueCreated)
             {

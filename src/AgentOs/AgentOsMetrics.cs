@@ -73,7 +73,7 @@ internal sealed class AgentOsMetrics
 
     private IEnumerable<Measurement<long>> Observe(Func<LimitUsage, long> value, bool bytes)
     {
-        foreach (var registry in _registries.Keys)
+        foreach (var (registry, _) in _registries)
         {
             foreach (var usage in registry.Snapshot())
             {

@@ -65,7 +65,7 @@ public sealed partial class AgentOsVm
 
     private void CloseTerminals()
     {
-        foreach (var terminal in _terminals.Keys)
+        foreach (var (terminal, _) in _terminals)
         {
             terminal.Close();
         }

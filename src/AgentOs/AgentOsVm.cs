@@ -285,7 +285,8 @@ public sealed partial class AgentOsVm : IAsyncDisposable
             LogGuestsStillRunning(_logger, Id);
         }
 
-        foreach (var handle in _handles.Keys)
+        // Enumerated, not Keys: Keys takes every lock and its first use builds the collections' EventSource (ms of reflection).
+        foreach (var (handle, _) in _handles)
         {
             handle.Dispose();
         }

@@ -27,7 +27,17 @@ public sealed partial class LimitRegistry
     public event Action<LimitWarning>? Warning;
 
     /// <summary>All gauges, in registration order is not guaranteed; use <see cref="Snapshot"/> for a sorted view.</summary>
-    public IEnumerable<LimitGauge> Gauges => _gauges.Values;
+    public IEnumerable<LimitGauge> Gauges
+    {
+        get
+        {
+            // Enumerated, not Values: Values takes every lock and its first use builds the collections' EventSource.
+            foreach (var (_, gauge) in _gauges)
+            {
+                yield return gauge;
+            }
+        }
+    }
 
     /// <summary>Registers a gauge. Names are unique within a VM.</summary>
     public LimitGauge Register(string name, LimitCategory category, long capacity, string configPath)
@@ -51,7 +61,7 @@ public sealed partial class LimitRegistry
     /// <summary>Every gauge's current reading, sorted by name.</summary>
     public IReadOnlyList<LimitUsage> Snapshot()
     {
-        var list = _gauges.Values.Select(g => g.Snapshot()).ToList();
+        var list = Gauges.Select(g => g.Snapshot()).ToList();
         list.Sort((a, b) => string.CompareOrdinal(a.Limit, b.Limit));
         return list;
     }
