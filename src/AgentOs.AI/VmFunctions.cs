@@ -79,15 +79,11 @@ internal sealed class VmFunctions(AgentOsVm vm, AgentOsAIFunctionOptions options
             }
 
             byte[] buffer = new byte[options.MaxOutputBytes];
-            int length = 0;
+            int length;
             Stream stream = vm.FileSystem.OpenRead(path);
             await using (stream.ConfigureAwait(false))
             {
-                int read;
-                while (length < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
-                {
-                    length += read;
-                }
+                length = await stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
             }
 
             bool truncated = stat.Size > length;

@@ -29,15 +29,11 @@ internal sealed class InProcessSessionVm(AgentOsVm vm, bool ownsVm) : IMcpSessio
     public async Task<byte[]> ReadFileAsync(string path, int maxBytes, CancellationToken cancellationToken)
     {
         byte[] buffer = new byte[maxBytes];
-        int length = 0;
+        int length;
         Stream stream = vm.FileSystem.OpenRead(path);
         await using (stream.ConfigureAwait(false))
         {
-            int read;
-            while (length < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                length += read;
-            }
+            length = await stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
         }
 
         return length == buffer.Length ? buffer : buffer[..length];

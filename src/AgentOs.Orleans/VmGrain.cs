@@ -161,13 +161,8 @@ internal sealed class VmGrain(
         return await GuestAsync(async () =>
         {
             var buffer = new byte[maxBytes];
-            var length = 0;
             await using var stream = vm.FileSystem.OpenRead(path);
-            int read;
-            while (length < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(length)).ConfigureAwait(true)) > 0)
-            {
-                length += read;
-            }
+            var length = await stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false).ConfigureAwait(true);
 
             return length == buffer.Length ? buffer : buffer[..length];
         }).ConfigureAwait(true);
