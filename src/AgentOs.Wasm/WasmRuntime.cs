@@ -16,7 +16,6 @@ namespace AgentOs.Wasm;
 /// </summary>
 public sealed class WasmRuntime : IDisposable
 {
-    private static readonly System.Buffers.SearchValues<char> LowerHex = System.Buffers.SearchValues.Create("0123456789abcdef");
     private readonly ConcurrentDictionary<StackClassEngine, Lazy<Linker>> _linkers = new();
 
     // Per module (so per engine), released with the module.
@@ -70,6 +69,14 @@ public sealed class WasmRuntime : IDisposable
     /// milliseconds, so a new VM sets them up while it resolves its software).</summary>
     internal void Prepare(long maxWasmStackBytes) => LinkerFor(Engines.Get(maxWasmStackBytes));
 
+    /// <summary>Runs an empty guest through a spawn's native calls once (see <see cref="SpawnRehearsal"/>), for a
+    /// caller with an idle core ahead of its first guest; false when the engine's instance pool was full.</summary>
+    internal bool RehearseSpawn(long maxWasmStackBytes)
+    {
+        var engine = Engines.Get(maxWasmStackBytes);
+        return SpawnRehearsal.Run(Modules, engine, LinkerFor(engine));
+    }
+
     internal Linker LinkerFor(StackClassEngine engine) =>
         _linkers.GetOrAdd(engine, static e => new Lazy<Linker>(() => AbiLinker.Create(e.Engine))).Value;
 
@@ -120,11 +127,25 @@ public sealed class WasmRuntime : IDisposable
     internal static string? PackageFileHash(string key)
     {
         const int Sha256Hex = 64;
-        if (key.Length <= Sha256Hex + 1 || key[Sha256Hex] != ':' || key.AsSpan(0, Sha256Hex).ContainsAnyExcept(LowerHex))
+        if (key.Length <= Sha256Hex + 1 || key[Sha256Hex] != ':' || !IsLowerHex(key.AsSpan(0, Sha256Hex)))
         {
             return null;
         }
 
         return string.Concat(key.AsSpan(0, 48), ModuleCache.ShortHash(key.AsSpan(Sha256Hex + 1)));
+    }
+
+    // A loop, not SearchValues: its generic vectorised searchers are not precompiled and cost a first spawn ~5 ms of JIT.
+    private static bool IsLowerHex(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiHexDigitLower(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using AgentOs.Kernel.Fds;
 using AgentOs.Kernel.Threading;
 
@@ -58,7 +57,7 @@ internal sealed class DeviceDescription : FileDescription
                 read = 0;
                 break;
             case CharDevice.Random or CharDevice.URandom:
-                RandomNumberGenerator.Fill(buffer);
+                EntropySource.Fill(buffer);
                 read = buffer.Length;
                 break;
             default:

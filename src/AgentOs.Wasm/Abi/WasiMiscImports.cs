@@ -1,8 +1,8 @@
 using System.Buffers.Binary;
 using System.Diagnostics;
-using System.Security.Cryptography;
 using AgentOs.Kernel;
 using AgentOs.Kernel.Fds;
+using AgentOs.Kernel.Vfs;
 using AgentOs.Wasm.Runtime;
 using Wasmtime;
 using static AgentOs.Wasm.Abi.WasiFdImports;
@@ -146,7 +146,7 @@ internal static class WasiMiscImports
             return Fault;
         }
 
-        RandomNumberGenerator.Fill(target);
+        EntropySource.Fill(target);
         return 0;
     }
 
