@@ -151,6 +151,9 @@ public sealed partial class AgentOsVm : IAsyncDisposable
         }
     }
 
+    private static Task<List<Kernel.Packages.AospkgPackage>> OpenPackagesAsync(IReadOnlyList<CachedPackage> software, CancellationToken cancellationToken) =>
+        Task.Run(() => software.Select(PackageLibrary.Open).ToList(), cancellationToken);
+
     private static async Task<AgentOsVm> CreateCoreAsync(AgentOsOptions options, ResolvedOptions resolved, Func<Kernel.Kernel, CancellationToken, Task>? loadTree,
         ILoggerFactory loggerFactory, ILogger logger, CancellationToken cancellationToken)
     {
@@ -172,6 +175,9 @@ public sealed partial class AgentOsVm : IAsyncDisposable
         var kernelOptions = options.VmId is { Length: > 0 } id
             ? new KernelOptions { Limits = resolved.Limits, LoggerFactory = options.LoggerFactory, VmId = id, BuildBaseTree = loadTree is null }
             : new KernelOptions { Limits = resolved.Limits, LoggerFactory = options.LoggerFactory, BuildBaseTree = loadTree is null };
+        // Without a saved tree to load first, the packages open (their indexes parsed, once per process) beside the
+        // kernel's construction.
+        var opening = loadTree is null ? OpenPackagesAsync(software, cancellationToken) : null;
         var kernel = new Kernel.Kernel(kernelOptions);
         if (loadTree is not null)
         {
@@ -184,7 +190,7 @@ public sealed partial class AgentOsVm : IAsyncDisposable
         }
 
         // Opened once the tree is in, so a state that fails to load leaves no package open.
-        var packages = await Task.Run(() => software.Select(PackageLibrary.Open).ToList(), cancellationToken).ConfigureAwait(false);
+        var packages = await (opening ?? OpenPackagesAsync(software, cancellationToken)).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
 
         kernel.NetworkPolicy = resolved.NetworkPolicy;
@@ -216,7 +222,9 @@ public sealed partial class AgentOsVm : IAsyncDisposable
 
         var credentials = options.User == VmUser.Root ? Credentials.Root : Credentials.AgentOsUser;
         PrepareWorkingDirectory(kernel, credentials, resolved.Cwd);
-        var imports = await Task.Run(() => HostMounts.Apply(kernel, credentials, resolved.Mounts, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var imports = resolved.Mounts.Count == 0
+            ? []
+            : await Task.Run(() => HostMounts.Apply(kernel, credentials, resolved.Mounts, cancellationToken), cancellationToken).ConfigureAwait(false);
         var executor = new WasmExecutor(kernel, await runtime.ConfigureAwait(false), loggerFactory.CreateLogger("AgentOs.Wasm"));
         return new AgentOsVm(kernel, executor, credentials, resolved.Environment, resolved.Cwd, software, resolved.MaxCapturedOutputBytes, resolved.TerminateGraceMs, logger, AgentOsMetrics.For(options.MeterFactory))
         {

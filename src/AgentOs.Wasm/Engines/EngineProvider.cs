@@ -12,7 +12,7 @@ internal sealed class EngineProvider : IDisposable
 {
     private readonly ConcurrentDictionary<long, Lazy<StackClassEngine>> _engines = new();
     private readonly Thread _epochThread;
-    private readonly ManualResetEventSlim _stopTicking = new();
+    private readonly ManualResetEventSlim _stopTicking = new(false, spinCount: 0); // waits a tick at a time: spinning first only burns CPU
     private int _disposed;
 
     public EngineProvider(EngineOptions? options = null)
