@@ -6,8 +6,9 @@ namespace AgentOs.Kernel;
 /// <summary>What the operator fixes when a VM's kernel is created.</summary>
 public sealed class KernelOptions
 {
-    /// <summary>The VM identifier used in logs, metrics and warnings.</summary>
-    public string VmId { get; init; } = Guid.NewGuid().ToString("n")[..12];
+    /// <summary>The VM identifier used in logs, metrics and warnings; by default 12 random hex digits.</summary>
+    /// <remarks>Formatted as a number: a Guid's vectorised formatting is left to the JIT (~1 ms of every CLI run).</remarks>
+    public string VmId { get; init; } = Random.Shared.NextInt64(1L << 48).ToString("x12", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The validated caps.</summary>
     public EffectiveLimits Limits { get; init; } = EffectiveLimits.Default;

@@ -170,7 +170,15 @@ public sealed partial class AgentOsVm : IAsyncDisposable
             software = await resolver.ResolveAsync(options.SoftwareToResolve().Where(s => !WasmPrograms.IsWasmSpec(s)), options.Progress, cancellationToken).ConfigureAwait(false);
         }
 
-        var programs = options.SoftwareToResolve().Where(WasmPrograms.IsWasmSpec).SelectMany(WasmPrograms.Find).ToList();
+        // A loop, not SelectMany: LINQ over tuples is left to the JIT, a few ms of a CLI's start-up.
+        var programs = new List<(string Command, string Path)>();
+        foreach (var spec in options.SoftwareToResolve())
+        {
+            if (WasmPrograms.IsWasmSpec(spec))
+            {
+                programs.AddRange(WasmPrograms.Find(spec));
+            }
+        }
 
         var kernelOptions = options.VmId is { Length: > 0 } id
             ? new KernelOptions { Limits = resolved.Limits, LoggerFactory = options.LoggerFactory, VmId = id, BuildBaseTree = loadTree is null }

@@ -9,7 +9,7 @@ namespace AgentOs.Kernel.Net;
 /// </summary>
 public sealed class NetworkPolicy
 {
-    private readonly (string Host, int? Port, string Text)[] _rules;
+    private readonly NetworkRule[] _rules;
 
     /// <summary>Parses <paramref name="rules"/>.</summary>
     /// <exception cref="FormatException">A rule is not HOST[:PORT] with a port in 1–65535.</exception>
@@ -56,7 +56,7 @@ public sealed class NetworkPolicy
         return null;
     }
 
-    private static (string Host, int? Port, string Text) Parse(string rule)
+    private static NetworkRule Parse(string rule)
     {
         var text = rule.Trim();
         string host;
@@ -91,7 +91,7 @@ public sealed class NetworkPolicy
 
         if (port is null or "*")
         {
-            return (host, null, text);
+            return new NetworkRule(host, null, text);
         }
 
         if (!int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number is < 1 or > 65535)
@@ -99,7 +99,7 @@ public sealed class NetworkPolicy
             throw new FormatException($"rule \"{rule}\": port must be 1-65535 or *.");
         }
 
-        return (host, number, text);
+        return new NetworkRule(host, number, text);
     }
 
     private static string Unbracket(string host) => host.StartsWith('[') && host.EndsWith(']') ? host[1..^1] : host;

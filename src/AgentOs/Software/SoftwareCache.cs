@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace AgentOs.Software;
 
 /// <summary>
@@ -8,6 +10,9 @@ namespace AgentOs.Software;
 internal sealed class SoftwareCache
 {
     private const string TempPrefix = ".tmp-";
+
+    // A ref is "sha256-" and 64 hex digits; a file filling this buffer is not one.
+    private const int MaxRefBytes = 128;
 
     public SoftwareCache(string root)
     {
@@ -43,13 +48,27 @@ internal sealed class SoftwareCache
             return false;
         }
 
-        string content = File.ReadAllText(refPath).Trim();
-        if (!content.StartsWith("sha256-", StringComparison.Ordinal) || !File.Exists(BlobPath(content[7..])))
+        // Read as bytes: a ref is one short ASCII line, and the text reader's first use costs a CLI's start-up ms.
+        Span<byte> buffer = stackalloc byte[MaxRefBytes];
+        int length;
+        using (var handle = File.OpenHandle(refPath))
+        {
+            length = RandomAccess.Read(handle, buffer, 0);
+        }
+
+        var content = buffer[..length].Trim(" \t\r\n"u8);
+        if (length == MaxRefBytes || !content.StartsWith("sha256-"u8))
         {
             return false;
         }
 
-        sha256 = content[7..];
+        var sha = Encoding.ASCII.GetString(content[7..]);
+        if (!File.Exists(BlobPath(sha)))
+        {
+            return false;
+        }
+
+        sha256 = sha;
         return true;
     }
 
