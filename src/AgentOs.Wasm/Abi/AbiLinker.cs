@@ -32,8 +32,8 @@ internal static class AbiLinker
     {
         foreach (var function in AbiInventory.Functions)
         {
-            var parameters = function.Parameters.Select(Kind).ToArray();
-            var results = function.Results.Select(Kind).ToArray();
+            var parameters = Kinds(function.Parameters);
+            var results = Kinds(function.Results);
             var value = StubResult(function);
             linker.DefineFunction(function.Module, function.Name, (Caller caller, ReadOnlySpan<ValueBox> args, Span<ValueBox> res) =>
             {
@@ -63,5 +63,27 @@ internal static class AbiLinker
         _ => WasiTypes.E(Kernel.Errno.ENOSYS),
     };
 
-    private static ValueKind Kind(char c) => c == 'I' ? ValueKind.Int64 : ValueKind.Int32;
+    /// <summary><paramref name="count"/> i32 parameters, for the imports defined untyped.</summary>
+    internal static ValueKind[] Int32s(int count)
+    {
+        var kinds = new ValueKind[count];
+        for (var i = 0; i < kinds.Length; i++)
+        {
+            kinds[i] = ValueKind.Int32;
+        }
+
+        return kinds;
+    }
+
+    // Loops, not LINQ: generic code over Wasmtime's enum is left to the JIT (~10 ms of a CLI's warm-up core).
+    private static ValueKind[] Kinds(string signature)
+    {
+        var kinds = new ValueKind[signature.Length];
+        for (var i = 0; i < kinds.Length; i++)
+        {
+            kinds[i] = signature[i] == 'I' ? ValueKind.Int64 : ValueKind.Int32;
+        }
+
+        return kinds;
+    }
 }

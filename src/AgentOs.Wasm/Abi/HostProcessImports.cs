@@ -21,7 +21,7 @@ internal static class HostProcessImports
     public static void Define(Linker linker)
     {
         linker.DefineFunction(Module, "proc_spawn_v3", HostCallbackGuard.Guard(Module + ".proc_spawn_v3", SpawnV3),
-            Enumerable.Repeat(ValueKind.Int32, 17).ToArray(), [ValueKind.Int32]);
+            AbiLinker.Int32s(17), [ValueKind.Int32]);
         linker.DefineFunction(Module, "proc_exec", HostCallbackGuard.Guard(Module + ".proc_exec", (Caller c, int exec, int execLen, int argv, int argvLen, int envp, int envpLen, int cloexec, int cloexecCount) =>
             Exec(c, exec, execLen, argv, argvLen, envp, envpLen, cloexec, cloexecCount)));
         linker.DefineFunction(Module, "proc_waitpid_v2", HostCallbackGuard.Guard(Module + ".proc_waitpid_v2", (Caller c, int pid, int options, int codeOut, int signalOut, int pidOut, int coreOut) =>
@@ -37,7 +37,7 @@ internal static class HostProcessImports
         linker.DefineFunction(Module, "fd_sendmsg_rights", HostCallbackGuard.Guard(Module + ".fd_sendmsg_rights", (Caller c, int fd, int data, int length, int rights, int rightsLength, int flags, int sentOut) =>
             HostNetImports.SendRights(c, fd, data, length, rights, rightsLength, flags, sentOut)));
         linker.DefineFunction(Module, "fd_recvmsg_rights", HostCallbackGuard.Guard(Module + ".fd_recvmsg_rights", HostNetImports.ReceiveRights),
-            Enumerable.Repeat(ValueKind.Int32, 9).ToArray(), [ValueKind.Int32]);
+            AbiLinker.Int32s(9), [ValueKind.Int32]);
         linker.DefineFunction(Module, "fd_pipe", HostCallbackGuard.Guard(Module + ".fd_pipe", (Caller c, int readOut, int writeOut) => Pipe(c, readOut, writeOut)));
         linker.DefineFunction(Module, "fd_dup", HostCallbackGuard.Guard(Module + ".fd_dup", (Caller c, int fd, int newOut) => Dup(c, fd, 0, newOut)));
         linker.DefineFunction(Module, "fd_dup_min", HostCallbackGuard.Guard(Module + ".fd_dup_min", (Caller c, int fd, int min, int newOut) => Dup(c, fd, min, newOut)));
