@@ -21,7 +21,7 @@ public sealed class SpawnRehearsalTests : IDisposable
         Assert.Equal(SpawnRehearsal.Sha256, ModuleCache.Hash(SpawnRehearsal.Wasm));
 
     [Fact]
-    public void RehearsalRunsTheEmptyGuestAndLaterProcessesMapItFromTheDiskCache()
+    public void RehearsalRunsTheGuestToItsExitAndLaterProcessesMapItFromTheDiskCache()
     {
         var engine = TestEngines.Provider.Get(1L << 20);
         using var linker = AbiLinker.Create(engine.Engine);
@@ -35,6 +35,17 @@ public sealed class SpawnRehearsalTests : IDisposable
         Assert.True(SpawnRehearsal.Run(next, engine, linker));
         Assert.Equal(0, next.Compilations);
         Assert.Equal(1, next.DiskLoads);
+    }
+
+    [Fact]
+    public void ALinkerWithoutProcExitFailsTheRehearsalAndReleasesTheSlot()
+    {
+        using var provider = new EngineProvider(new EngineOptions { PoolSlots = 1 });
+        var engine = provider.Get(1L << 20);
+        using var linker = new Wasmtime.Linker(engine.Engine);
+
+        Assert.Throws<Wasmtime.WasmtimeException>(() => SpawnRehearsal.Run(new ModuleCache(_directory), engine, linker));
+        Assert.Equal(0, engine.SlotsInUse);
     }
 
     [Fact]
