@@ -9,7 +9,7 @@ namespace AgentOs.Benchmarks;
 /// <c>startup [runs] [-- command…]</c>: where a cold process's time to its first guest goes. Each run is a fresh
 /// process (<c>startup-child</c>) that times, in order: the .NET runtime until <c>Main</c>, checking the options,
 /// resolving the default software from the warm cache, setting up the Wasmtime engine, defining the ABI linker, the
-/// empty guest's spawn the CLI rehearses on its second core (the native-call stubs a first spawn needs), creating the
+/// minimal guest's spawn and exit the CLI rehearses on its second core (the native-call stubs a first spawn needs), creating the
 /// VM, loading the compiled <c>sh</c> module (first exec minus second) and the guest itself (second exec). Then it
 /// times the whole command given after <c>--</c> (default: the installed <c>agentos exec true</c>, else the built
 /// CLI), the figure the CLI's start-up target is about.

@@ -69,8 +69,9 @@ public sealed class WasmRuntime : IDisposable
     /// milliseconds, so a new VM sets them up while it resolves its software).</summary>
     internal void Prepare(long maxWasmStackBytes) => LinkerFor(Engines.Get(maxWasmStackBytes));
 
-    /// <summary>Runs an empty guest through a spawn's native calls once (see <see cref="SpawnRehearsal"/>), for a
-    /// caller with an idle core ahead of its first guest; false when the engine's instance pool was full.</summary>
+    /// <summary>Runs a minimal guest through a spawn's and an exit's native calls once (see
+    /// <see cref="SpawnRehearsal"/>), for a caller with an idle core ahead of its first guest; false when the engine's
+    /// instance pool was full.</summary>
     internal bool RehearseSpawn(long maxWasmStackBytes)
     {
         var engine = Engines.Get(maxWasmStackBytes);
@@ -127,25 +128,11 @@ public sealed class WasmRuntime : IDisposable
     internal static string? PackageFileHash(string key)
     {
         const int Sha256Hex = 64;
-        if (key.Length <= Sha256Hex + 1 || key[Sha256Hex] != ':' || !IsLowerHex(key.AsSpan(0, Sha256Hex)))
+        if (key.Length <= Sha256Hex + 1 || key[Sha256Hex] != ':' || !ModuleCache.IsLowerHex(key.AsSpan(0, Sha256Hex)))
         {
             return null;
         }
 
         return string.Concat(key.AsSpan(0, 48), ModuleCache.ShortHash(key.AsSpan(Sha256Hex + 1)));
-    }
-
-    // A loop, not SearchValues: its generic vectorised searchers are not precompiled and cost a first spawn ~5 ms of JIT.
-    private static bool IsLowerHex(ReadOnlySpan<char> text)
-    {
-        foreach (var c in text)
-        {
-            if (!char.IsAsciiHexDigitLower(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

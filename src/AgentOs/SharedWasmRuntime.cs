@@ -36,8 +36,8 @@ internal static class SharedWasmRuntime
     /// <paramref name="maxWasmStackBytes"/> on the thread pool, for a caller that knows a VM with the default cache
     /// follows and has other start-up work to overlap it with (the CLI, while it parses its command line). A failure
     /// here is left to the VM, which meets it again and reports it. The process-wide meter follows (its first creation
-    /// builds the runtime's metrics EventSource, ~7 ms), for VMs created without a meter factory, and then an empty
-    /// guest's spawn, which compiles the native-call stubs the first real spawn needs.
+    /// builds the runtime's metrics EventSource, ~7 ms), for VMs created without a meter factory, and then a rehearsed
+    /// spawn and exit of a minimal guest, which compiles the native-call stubs the first real guest needs.
     /// </summary>
     public static void WarmUp(long maxWasmStackBytes) =>
         _ = Task.Run(() =>

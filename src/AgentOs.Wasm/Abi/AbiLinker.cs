@@ -64,18 +64,9 @@ internal static class AbiLinker
     };
 
     /// <summary><paramref name="count"/> i32 parameters, for the imports defined untyped.</summary>
-    internal static ValueKind[] Int32s(int count)
-    {
-        var kinds = new ValueKind[count];
-        for (var i = 0; i < kinds.Length; i++)
-        {
-            kinds[i] = ValueKind.Int32;
-        }
+    internal static ValueKind[] Int32s(int count) => Kinds(new string('i', count));
 
-        return kinds;
-    }
-
-    // Loops, not LINQ: generic code over Wasmtime's enum is left to the JIT (~10 ms of a CLI's warm-up core).
+    // A loop, not LINQ: generic code over Wasmtime's enum is left to the JIT (~10 ms of a CLI's warm-up core).
     private static ValueKind[] Kinds(string signature)
     {
         var kinds = new ValueKind[signature.Length];

@@ -89,6 +89,21 @@ internal sealed class ModuleCache
         return ShortHash(tag);
     }
 
+    /// <summary>Whether <paramref name="text"/> is lowercase hex digits only (a loop: <c>SearchValues</c>' generic
+    /// searchers are not precompiled and cost a first spawn ~5 ms of JIT, LINQ an enumerator per call).</summary>
+    public static bool IsLowerHex(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiHexDigitLower(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>The content hash this cache keys modules by: lowercase hex SHA-256.</summary>
     public static string Hash(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
@@ -103,7 +118,7 @@ internal sealed class ModuleCache
     /// </summary>
     public Module GetOrLoad(StackClassEngine engine, string contentHash, Func<ReadOnlyMemory<byte>> loadBytes, string name = "guest")
     {
-        if (contentHash.Length != 64 || !contentHash.All(char.IsAsciiHexDigitLower))
+        if (contentHash.Length != 64 || !IsLowerHex(contentHash))
         {
             throw new ArgumentException("Expected a lowercase hex SHA-256.", nameof(contentHash));
         }
